@@ -1,0 +1,72 @@
+# rtmem: thin front end to CMake. Every target below is a few CMake/ctest
+# calls; CMakeLists.txt is the real build. Targets:
+#   make / make build    configure and build in build/ (RelWithDebInfo, -Werror)
+#   make demo            build, then run the demo program ($(DEMO))
+#   make test            build and run ctest plain (build/), then under
+#                        ASan+UBSan (build-asan/); fails if either fails
+#   make bench           benchmarks (bench/)
+#   make install         install build/ into $(PREFIX) (default /usr/local)
+#   make deps            install the Debian packages the build needs (BENCH=1
+#                        adds libdpdk-dev); the only target that installs packages
+#   make clean           remove build/ and build-asan/
+
+BUILD_DIR  := build
+ASAN_DIR   := build-asan
+BUILD_TYPE := RelWithDebInfo
+SANITIZERS := address,undefined
+PREFIX     ?= /usr/local
+JOBS       := $(shell nproc)
+CMAKE_OPTS := -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DRTMEM_WERROR=ON
+
+# The program `make demo` runs (a path under $(BUILD_DIR)) and its arguments.
+DEMO      := $(BUILD_DIR)/examples/helloworld/helloworld
+DEMO_ARGS ?=
+
+# Benchmark hook: once bench/ has a driver script, `make bench` builds and runs it.
+BENCH_RUN := bench/run
+
+DEB_PACKAGES := cmake gcc make pkg-config
+ifeq ($(BENCH),1)
+DEB_PACKAGES += libdpdk-dev
+endif
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all build demo test bench install deps clean
+
+all: build
+
+build:
+	cmake -S . -B $(BUILD_DIR) $(CMAKE_OPTS)
+	cmake --build $(BUILD_DIR) -j$(JOBS)
+
+demo: build
+	./$(DEMO) $(DEMO_ARGS)
+
+test:
+	@echo "==> test [1/4]: configure and build, plain ($(BUILD_DIR)/)"
+	@$(MAKE) --no-print-directory build
+	@echo "==> test [2/4]: ctest, plain build ($(BUILD_DIR)/)"
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS)
+	@echo "==> test [3/4]: configure and build with -fsanitize=$(SANITIZERS) ($(ASAN_DIR)/)"
+	cmake -S . -B $(ASAN_DIR) $(CMAKE_OPTS) -DRTMEM_SANITIZE=$(SANITIZERS)
+	cmake --build $(ASAN_DIR) -j$(JOBS)
+	@echo "==> test [4/4]: ctest, sanitizer build ($(ASAN_DIR)/)"
+	ctest --test-dir $(ASAN_DIR) --output-on-failure -j$(JOBS)
+	@echo "==> test: passed, plain and with -fsanitize=$(SANITIZERS)"
+
+bench:
+	@if [ -x $(BENCH_RUN) ]; then \
+	  $(MAKE) --no-print-directory build && ./$(BENCH_RUN) $(BUILD_DIR); \
+	else \
+	  echo "no benchmarks yet"; \
+	fi
+
+install: build
+	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
+
+deps:
+	$(SUDO) apt-get update
+	$(SUDO) apt-get install -y --no-install-recommends $(DEB_PACKAGES)
+
+clean:
+	rm -rf $(BUILD_DIR) $(ASAN_DIR)

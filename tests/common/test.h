@@ -1,0 +1,296 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * test.h: the checks every rtmem test uses.
+ *
+ * A test is one executable per feature. It exits TEST_PASS (0), TEST_FAIL (1)
+ * or TEST_SKIP (77); ctest treats 77 as skipped.
+ *
+ * Two kinds of typed check, as in jemalloc:
+ *   EXPECT_*  record the failure, print it, and carry on;
+ *   ASSERT_*  print it and end the test at once with TEST_FAIL.
+ * Each failure prints file, line, the two expressions, and both values:
+ *   test_x.c:42: EXPECT_EQ_INT(ret, -1): expected -1, got 3 (ret vs -1)
+ * The checks are thread-safe (failures are counted atomically), so worker
+ * threads may use EXPECT_*; ASSERT_* from a worker ends the whole process.
+ *
+ * A test's main() ends with `return test_report();`, which prints a summary
+ * line and turns the failure count into the exit code.
+ *
+ * test_run_child() runs a function in a forked child with a time limit,
+ * optionally capturing its stdout and stderr: use it for code that must exit,
+ * abort or be initialised once per process (rte_eal_init).
+ */
+#ifndef RTMEM_TEST_H
+#define RTMEM_TEST_H
+
+#include <errno.h>
+#include <inttypes.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define TEST_PASS 0
+#define TEST_FAIL 1
+#define TEST_SKIP 77
+
+static unsigned int test_checks_;
+static unsigned int test_failures_;
+
+static inline void
+test_count_(bool ok)
+{
+	__atomic_fetch_add(&test_checks_, 1, __ATOMIC_RELAXED);
+	if (!ok)
+		__atomic_fetch_add(&test_failures_, 1, __ATOMIC_RELAXED);
+}
+
+static inline void
+test_fail_msg_(const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static inline void
+test_fail_msg_(const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s:%d: ", file, line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fflush(stderr);
+}
+
+/* Each check evaluates its arguments exactly once. `fatal` selects ASSERT. */
+#define TEST_CHECK_(fatal, name, cond, ...)                                   \
+	do {                                                                  \
+		bool ok_ = (cond);                                            \
+		test_count_(ok_);                                             \
+		if (!ok_) {                                                   \
+			test_fail_msg_(__FILE__, __LINE__, __VA_ARGS__);      \
+			if (fatal)                                            \
+				exit(TEST_FAIL);                              \
+		}                                                             \
+	} while (0)
+
+#define TEST_CMP_INT_(fatal, op, name, a, b)                                  \
+	do {                                                                  \
+		long long a_ = (long long)(a), b_ = (long long)(b);           \
+		TEST_CHECK_(fatal, name, a_ op b_,                            \
+			    name "(%s, %s): expected %s %lld, got %lld",      \
+			    #a, #b, #op, b_, a_);                              \
+	} while (0)
+
+#define TEST_CMP_UINT_(fatal, op, name, a, b)                                 \
+	do {                                                                  \
+		unsigned long long a_ = (unsigned long long)(a);              \
+		unsigned long long b_ = (unsigned long long)(b);              \
+		TEST_CHECK_(fatal, name, a_ op b_,                            \
+			    name "(%s, %s): expected %s %llu (0x%llx), "      \
+			    "got %llu (0x%llx)", #a, #b, #op, b_, b_, a_, a_); \
+	} while (0)
+
+#define TEST_CMP_PTR_(fatal, op, name, a, b)                                  \
+	do {                                                                  \
+		const void *a_ = (const void *)(a), *b_ = (const void *)(b);  \
+		TEST_CHECK_(fatal, name, a_ op b_,                            \
+			    name "(%s, %s): expected %s %p, got %p",          \
+			    #a, #b, #op, b_, a_);                              \
+	} while (0)
+
+#define TEST_CMP_STR_(fatal, want_equal, name, a, b)                          \
+	do {                                                                  \
+		const char *a_ = (a), *b_ = (b);                              \
+		bool same_ = (a_ == NULL || b_ == NULL) ? a_ == b_            \
+							: strcmp(a_, b_) == 0;  \
+		TEST_CHECK_(fatal, name, same_ == (want_equal),               \
+			    name "(%s, %s): expected %s\"%s\", got \"%s\"",   \
+			    #a, #b, (want_equal) ? "" : "not ",               \
+			    b_ ? b_ : "(null)", a_ ? a_ : "(null)");          \
+	} while (0)
+
+#define TEST_BOOL_(fatal, name, cond, want)                                   \
+	TEST_CHECK_(fatal, name, (bool)(cond) == (want),                      \
+		    name "(%s): expected %s", #cond, (want) ? "true" : "false")
+
+/* ---- EXPECT: record and continue */
+#define EXPECT_TRUE(c)         TEST_BOOL_(0, "EXPECT_TRUE", c, true)
+#define EXPECT_FALSE(c)        TEST_BOOL_(0, "EXPECT_FALSE", c, false)
+#define EXPECT_EQ_INT(a, b)    TEST_CMP_INT_(0, ==, "EXPECT_EQ_INT", a, b)
+#define EXPECT_NE_INT(a, b)    TEST_CMP_INT_(0, !=, "EXPECT_NE_INT", a, b)
+#define EXPECT_LT_INT(a, b)    TEST_CMP_INT_(0, <, "EXPECT_LT_INT", a, b)
+#define EXPECT_LE_INT(a, b)    TEST_CMP_INT_(0, <=, "EXPECT_LE_INT", a, b)
+#define EXPECT_GT_INT(a, b)    TEST_CMP_INT_(0, >, "EXPECT_GT_INT", a, b)
+#define EXPECT_GE_INT(a, b)    TEST_CMP_INT_(0, >=, "EXPECT_GE_INT", a, b)
+#define EXPECT_EQ_UINT(a, b)   TEST_CMP_UINT_(0, ==, "EXPECT_EQ_UINT", a, b)
+#define EXPECT_NE_UINT(a, b)   TEST_CMP_UINT_(0, !=, "EXPECT_NE_UINT", a, b)
+#define EXPECT_LT_UINT(a, b)   TEST_CMP_UINT_(0, <, "EXPECT_LT_UINT", a, b)
+#define EXPECT_LE_UINT(a, b)   TEST_CMP_UINT_(0, <=, "EXPECT_LE_UINT", a, b)
+#define EXPECT_GT_UINT(a, b)   TEST_CMP_UINT_(0, >, "EXPECT_GT_UINT", a, b)
+#define EXPECT_GE_UINT(a, b)   TEST_CMP_UINT_(0, >=, "EXPECT_GE_UINT", a, b)
+#define EXPECT_EQ_PTR(a, b)    TEST_CMP_PTR_(0, ==, "EXPECT_EQ_PTR", a, b)
+#define EXPECT_NE_PTR(a, b)    TEST_CMP_PTR_(0, !=, "EXPECT_NE_PTR", a, b)
+#define EXPECT_NULL(a)         TEST_CMP_PTR_(0, ==, "EXPECT_NULL", a, NULL)
+#define EXPECT_NOT_NULL(a)     TEST_CMP_PTR_(0, !=, "EXPECT_NOT_NULL", a, NULL)
+#define EXPECT_EQ_STR(a, b)    TEST_CMP_STR_(0, true, "EXPECT_EQ_STR", a, b)
+#define EXPECT_NE_STR(a, b)    TEST_CMP_STR_(0, false, "EXPECT_NE_STR", a, b)
+/* substring check: haystack contains needle */
+#define EXPECT_CONTAINS(hay, needle)                                          \
+	do {                                                                  \
+		const char *h_ = (hay), *n_ = (needle);                       \
+		TEST_CHECK_(0, "EXPECT_CONTAINS",                             \
+			    h_ != NULL && strstr(h_, n_) != NULL,             \
+			    "EXPECT_CONTAINS(%s, %s): \"%s\" not found in "   \
+			    "\"%s\"", #hay, #needle, n_, h_ ? h_ : "(null)"); \
+	} while (0)
+
+/* ---- ASSERT: end the test on failure */
+#define ASSERT_TRUE(c)         TEST_BOOL_(1, "ASSERT_TRUE", c, true)
+#define ASSERT_FALSE(c)        TEST_BOOL_(1, "ASSERT_FALSE", c, false)
+#define ASSERT_EQ_INT(a, b)    TEST_CMP_INT_(1, ==, "ASSERT_EQ_INT", a, b)
+#define ASSERT_NE_INT(a, b)    TEST_CMP_INT_(1, !=, "ASSERT_NE_INT", a, b)
+#define ASSERT_GE_INT(a, b)    TEST_CMP_INT_(1, >=, "ASSERT_GE_INT", a, b)
+#define ASSERT_GT_INT(a, b)    TEST_CMP_INT_(1, >, "ASSERT_GT_INT", a, b)
+#define ASSERT_EQ_UINT(a, b)   TEST_CMP_UINT_(1, ==, "ASSERT_EQ_UINT", a, b)
+#define ASSERT_GE_UINT(a, b)   TEST_CMP_UINT_(1, >=, "ASSERT_GE_UINT", a, b)
+#define ASSERT_EQ_PTR(a, b)    TEST_CMP_PTR_(1, ==, "ASSERT_EQ_PTR", a, b)
+#define ASSERT_NULL(a)         TEST_CMP_PTR_(1, ==, "ASSERT_NULL", a, NULL)
+#define ASSERT_NOT_NULL(a)     TEST_CMP_PTR_(1, !=, "ASSERT_NOT_NULL", a, NULL)
+#define ASSERT_EQ_STR(a, b)    TEST_CMP_STR_(1, true, "ASSERT_EQ_STR", a, b)
+
+/* End the test as skipped, saying why. */
+#define TEST_SKIP_IF(cond, ...)                                               \
+	do {                                                                  \
+		if (cond) {                                                   \
+			printf("SKIP: ");                                     \
+			printf(__VA_ARGS__);                                  \
+			printf("\n");                                         \
+			fflush(stdout);                                       \
+			exit(TEST_SKIP);                                      \
+		}                                                             \
+	} while (0)
+
+/* Print the summary and return the exit code for main(). */
+static inline int
+test_report(void)
+{
+	unsigned int checks = __atomic_load_n(&test_checks_, __ATOMIC_RELAXED);
+	unsigned int fails = __atomic_load_n(&test_failures_, __ATOMIC_RELAXED);
+
+	printf("%u checks, %u failed\n", checks, fails);
+	fflush(stdout);
+	return fails == 0 ? TEST_PASS : TEST_FAIL;
+}
+
+/* ---- running code in a child process */
+
+/** What test_run_child() saw. */
+struct test_child_result {
+	int exited;        /**< 1 if the child exited normally */
+	int exit_code;     /**< its exit code when exited */
+	int signal;        /**< the signal that ended it, else 0 */
+	int timed_out;     /**< 1 if it was killed for running too long */
+	char out[16384];   /**< captured stdout (NUL-terminated, truncated) */
+	char err[16384];   /**< captured stderr (NUL-terminated, truncated) */
+};
+
+static inline void
+test_drain_(int fd, char *buf, size_t cap, size_t *len, int *open_)
+{
+	char tmp[4096];
+	ssize_t n = read(fd, tmp, sizeof(tmp));
+
+	if (n <= 0) {
+		*open_ = 0;
+		return;
+	}
+	if (*len + 1 < cap) {
+		size_t room = cap - 1 - *len;
+		size_t take = (size_t)n < room ? (size_t)n : room;
+		memcpy(buf + *len, tmp, take);
+		*len += take;
+		buf[*len] = '\0';
+	}
+}
+
+/*
+ * Run fn(arg) in a forked child; the child exits with fn's return value.
+ * Its stdout and stderr are captured into res->out / res->err. The child is
+ * killed with SIGKILL after timeout_s seconds. Returns 0, or -1 if the child
+ * could not be started.
+ */
+static inline int
+test_run_child(int (*fn)(void *), void *arg, int timeout_s,
+	       struct test_child_result *res)
+{
+	int out_pipe[2], err_pipe[2], status = 0;
+	size_t out_len = 0, err_len = 0;
+	int out_open = 1, err_open = 1;
+	struct timespec start, now;
+	pid_t pid;
+
+	memset(res, 0, sizeof(*res));
+	fflush(stdout);
+	fflush(stderr);
+	if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0)
+		return -1;
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		dup2(out_pipe[1], STDOUT_FILENO);
+		dup2(err_pipe[1], STDERR_FILENO);
+		close(out_pipe[0]);
+		close(err_pipe[0]);
+		close(out_pipe[1]);
+		close(err_pipe[1]);
+		int rc = fn(arg);
+		fflush(stdout);
+		fflush(stderr);
+		_exit(rc);
+	}
+	close(out_pipe[1]);
+	close(err_pipe[1]);
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	while (out_open || err_open) {
+		struct pollfd p[2] = {
+			{ .fd = out_open ? out_pipe[0] : -1, .events = POLLIN },
+			{ .fd = err_open ? err_pipe[0] : -1, .events = POLLIN },
+		};
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (now.tv_sec - start.tv_sec >= timeout_s) {
+			kill(pid, SIGKILL);
+			res->timed_out = 1;
+			break;
+		}
+		if (poll(p, 2, 100) < 0 && errno != EINTR)
+			break;
+		if (out_open && (p[0].revents & (POLLIN | POLLHUP | POLLERR)))
+			test_drain_(out_pipe[0], res->out, sizeof(res->out),
+				    &out_len, &out_open);
+		if (err_open && (p[1].revents & (POLLIN | POLLHUP | POLLERR)))
+			test_drain_(err_pipe[0], res->err, sizeof(res->err),
+				    &err_len, &err_open);
+	}
+	close(out_pipe[0]);
+	close(err_pipe[0]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (WIFEXITED(status)) {
+		res->exited = 1;
+		res->exit_code = WEXITSTATUS(status);
+	} else if (WIFSIGNALED(status)) {
+		res->signal = WTERMSIG(status);
+	}
+	return 0;
+}
+
+#endif /* RTMEM_TEST_H */
