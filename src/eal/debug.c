@@ -6,16 +6,15 @@
  *   rte_dump_stack()  logs the caller's stack (glibc backtrace) at ERR.
  *   __rte_panic()     behind rte_panic()/RTE_VERIFY: logs "PANIC in f():"
  *                     and the message at CRIT, dumps the stack, abort()s.
- *   rte_exit()        logs the message at CRIT, releases the EAL with
- *                     rte_eal_cleanup(), then exit(code).
+ *   rte_exit()        logs the message at CRIT, releases the EAL
+ *                     (eal_cleanup without waiting), then exit(code).
  *
  * Key structures: none; all output goes through rte_log() (type EAL), so it
  * lands wherever the program pointed the log stream (stderr by default).
  *
  * Who may call what: any thread, at any time, also before rte_eal_init().
- * rte_exit() from a worker lcore skips rte_eal_cleanup(): the cleanup waits
- * for the worker lcores to finish, which would never happen for the lcore
- * that is itself exiting; exit() ends every thread anyway.
+ * rte_exit() releases the EAL without waiting for busy worker lcores (they
+ * may loop forever, or be the caller); exit() ends every thread anyway.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -34,6 +33,7 @@
 #include <rte_lcore.h>
 #include <rte_log.h>
 
+#include "eal/eal_private.h"
 #include "internal/rtmem_export.h"
 #include "internal/rtmem_log.h"
 
@@ -74,16 +74,6 @@ __rte_panic(const char *funcname, const char *format, ...)
 	abort();
 }
 
-/* true when the caller is an EAL worker lcore (not main, not a non-EAL). */
-static bool
-caller_is_worker_lcore(void)
-{
-	unsigned int id = rte_lcore_id();
-
-	return id != LCORE_ID_ANY && id != rte_get_main_lcore() &&
-	       rte_eal_lcore_role(id) == ROLE_RTE;
-}
-
 RTMEM_EXPORT void
 rte_exit(int exit_code, const char *format, ...)
 {
@@ -93,8 +83,8 @@ rte_exit(int exit_code, const char *format, ...)
 	rte_vlog(RTE_LOG_CRIT, RTE_LOGTYPE_EAL, format, ap);
 	va_end(ap);
 
-	if (!caller_is_worker_lcore() && rte_eal_cleanup() != 0 &&
-	    rte_errno != EALREADY)
+	/* no waiting for busy workers: they may never return, or be us */
+	if (eal_cleanup(false) != 0 && rte_errno != EALREADY)
 		EAL_LOG(CRIT, "could not release all EAL resources");
 	exit(exit_code);
 }

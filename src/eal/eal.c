@@ -192,8 +192,8 @@ eal_options_get(void)
 	return eal_is_initialised() ? &options : NULL;
 }
 
-RTMEM_EXPORT int
-rte_eal_cleanup(void)
+int
+eal_cleanup(bool wait_busy)
 {
 	int state;
 
@@ -209,13 +209,19 @@ rte_eal_cleanup(void)
 		pthread_mutex_unlock(&init_lock);
 		return 0;
 	}
-	eal_workers_stop();
+	eal_workers_stop(wait_busy);
 	eal_lcore_callbacks_free();
 	eal_log_reset();
 	eal_options_free(&options);
 	__atomic_store_n(&init_state, INIT_DONE, __ATOMIC_RELEASE);
 	pthread_mutex_unlock(&init_lock);
 	return 0;
+}
+
+RTMEM_EXPORT int
+rte_eal_cleanup(void)
+{
+	return eal_cleanup(true);
 }
 
 RTMEM_EXPORT enum rte_proc_type_t

@@ -72,7 +72,9 @@ void eal_lcore_callbacks_free(void);
  * main one. 0, or -errno (workers already started are stopped). */
 int eal_workers_start(void);
 
-/* launch.c: let the workers finish what they run, then stop and join them. */
-void eal_workers_stop(void);
+/* launch.c: stop and join the worker threads. With wait_busy, each first
+ * finishes the function it runs; without, RUNNING workers are left as they
+ * are (not joined). */
+void eal_workers_stop(bool wait_busy);
 
 #endif /* EAL_LCORE_H */

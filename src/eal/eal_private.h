@@ -23,6 +23,15 @@
  */
 int eal_ensure_init(void);
 
+/*
+ * rte_eal_cleanup() with a choice for busy workers: with wait_busy, wait for
+ * each worker lcore to finish its function (rte_eal_cleanup); without,
+ * leave RUNNING workers alone and stop only the idle ones (rte_exit: the
+ * process is about to end, and a worker may never return or be the caller).
+ * Returns 0, or -1 with rte_errno = EALREADY when already cleaned up.
+ */
+int eal_cleanup(bool wait_busy);
+
 /* true between a successful init (explicit or lazy) and rte_eal_cleanup(). */
 bool eal_is_initialised(void);
 

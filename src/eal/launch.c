@@ -99,12 +99,19 @@ stop_worker(struct lcore_slot *s)
 }
 
 void
-eal_workers_stop(void)
+eal_workers_stop(bool wait_busy)
 {
 	__atomic_store_n(&workers_alive, false, __ATOMIC_RELEASE);
-	for (unsigned int id = 0; id < RTE_MAX_LCORE; id++)
-		if (eal_lcores.slot[id].thread_started)
-			stop_worker(&eal_lcores.slot[id]);
+	for (unsigned int id = 0; id < RTE_MAX_LCORE; id++) {
+		struct lcore_slot *s = &eal_lcores.slot[id];
+
+		if (!s->thread_started)
+			continue;
+		if (!wait_busy &&
+		    __atomic_load_n(&s->state, __ATOMIC_ACQUIRE) == RUNNING)
+			continue;
+		stop_worker(s);
+	}
 }
 
 int
@@ -128,7 +135,7 @@ eal_workers_start(void)
 				"CPUs %s: %s", id,
 				cpu_set_format(&s->cpus, cpus, sizeof(cpus)),
 				strerror(ret));
-			eal_workers_stop();
+			eal_workers_stop(true);
 			return ret == EINVAL ? -EINVAL : -EAGAIN;
 		}
 		s->thread_started = true;

@@ -18,6 +18,7 @@
 #include <rte_eal.h>
 #include <rte_errno.h>
 #include <rte_lcore.h>
+#include <rte_pause.h>
 
 #include "test.h"
 
@@ -160,6 +161,27 @@ process_facts(void *arg)
 }
 
 static int
+spin_forever(void *arg)
+{
+	(void)arg;
+	for (;;)
+		rte_pause();
+	return 0;
+}
+
+/* rte_exit on main while a worker never returns: exits, does not hang */
+static int
+exit_with_busy_worker(void *arg)
+{
+	char *argv[] = { "prog", "-l", "0-1", NULL };
+
+	(void)arg;
+	ASSERT_EQ_INT(rte_eal_init(3, argv), 2);
+	ASSERT_EQ_INT(rte_eal_remote_launch(spin_forever, NULL, 1), 0);
+	rte_exit(9, "giving up while lcore 1 spins\n");
+}
+
+static int
 cleanup_without_init(void *arg)
 {
 	(void)arg;
@@ -192,5 +214,15 @@ main(void)
 	run("failed_init_retry", failed_init_retry);
 	run("process_facts", process_facts);
 	run("cleanup_without_init", cleanup_without_init);
+	{
+		struct test_child_result res;
+
+		ASSERT_EQ_INT(test_run_child(exit_with_busy_worker, NULL, 20,
+					     &res), 0);
+		EXPECT_FALSE(res.timed_out);
+		EXPECT_TRUE(res.exited);
+		EXPECT_EQ_INT(res.exit_code, 9);
+		EXPECT_CONTAINS(res.err, "giving up while lcore 1 spins");
+	}
 	return test_report();
 }
