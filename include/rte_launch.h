@@ -43,9 +43,10 @@ typedef int (lcore_function_t)(void *);
  * @return
  *   - 0: the function was handed to the lcore;
  *   - -EBUSY: the lcore is not in state WAIT (still running);
- *   - -EINVAL: f is NULL, or worker_id is out of range, not enabled or
- *     the main lcore (rtmem: DPDK does not check);
- *   - -EPIPE: the worker thread is gone (after rte_eal_cleanup()).
+ *   - -EPIPE: there is no worker thread for worker_id: it is the main
+ *     lcore, not enabled, out of range, or the workers were stopped by
+ *     rte_eal_cleanup() (DPDK 22.11 returns -EPIPE in these cases too);
+ *   - -EINVAL: f is NULL (rtmem; DPDK does not check).
  */
 int rte_eal_remote_launch(lcore_function_t *f, void *arg, unsigned worker_id);
 

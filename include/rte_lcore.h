@@ -59,8 +59,8 @@ enum rte_lcore_role_t rte_eal_lcore_role(unsigned int lcore_id);
  *   The lcore id.
  * @param role
  *   The role to test for.
- * @return 1 if the lcore has this role, 0 if not, -EINVAL if lcore_id >=
- *   RTE_MAX_LCORE.
+ * @return 1 if the lcore has this role, 0 if not (also for lcore_id >=
+ *   RTE_MAX_LCORE, as DPDK 22.11 does).
  */
 int rte_lcore_has_role(unsigned int lcore_id, enum rte_lcore_role_t role);
 

@@ -146,34 +146,32 @@ eal_workers_start(void)
 	return 0;
 }
 
-/* A launchable worker: enabled, not main. Logs and returns -EINVAL if not. */
+/*
+ * A launchable worker: enabled, not main, thread alive. As in DPDK, a lcore
+ * without a worker thread (main, disabled, out of range, stopped) gets
+ * -EPIPE; a NULL function gets -EINVAL (DPDK would crash). Logs one line.
+ */
 static int
 check_worker(unsigned int worker_id, lcore_function_t *f)
 {
+	const char *why = NULL;
+
 	if (f == NULL) {
 		EAL_LOG(ERR, "launch on lcore %u: the function is NULL", worker_id);
 		return -EINVAL;
 	}
-	if (worker_id >= RTE_MAX_LCORE) {
-		EAL_LOG(ERR, "launch on lcore %u: out of range (0-%d)",
-			worker_id, RTE_MAX_LCORE - 1);
-		return -EINVAL;
-	}
-	if (!rte_lcore_is_enabled(worker_id)) {
-		EAL_LOG(ERR, "launch on lcore %u: not an enabled lcore", worker_id);
-		return -EINVAL;
-	}
-	if (worker_id == eal_lcores.main_lcore) {
-		EAL_LOG(ERR, "launch on lcore %u: it is the main lcore; call the "
-			"function directly", worker_id);
-		return -EINVAL;
-	}
-	if (!__atomic_load_n(&workers_alive, __ATOMIC_ACQUIRE)) {
-		EAL_LOG(ERR, "launch on lcore %u: worker threads are stopped "
-			"(rte_eal_cleanup was called)", worker_id);
-		return -EPIPE;
-	}
-	return 0;
+	if (worker_id >= RTE_MAX_LCORE)
+		why = "out of range";
+	else if (!rte_lcore_is_enabled(worker_id))
+		why = "not an enabled lcore";
+	else if (worker_id == eal_lcores.main_lcore)
+		why = "it is the main lcore (call the function directly)";
+	else if (!__atomic_load_n(&workers_alive, __ATOMIC_ACQUIRE))
+		why = "worker threads are stopped (rte_eal_cleanup was called)";
+	if (why == NULL)
+		return 0;
+	EAL_LOG(ERR, "launch on lcore %u: no worker thread: %s", worker_id, why);
+	return -EPIPE;
 }
 
 RTMEM_EXPORT int
