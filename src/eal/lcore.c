@@ -88,19 +88,23 @@ rte_lcore_count(void)
 	return __atomic_load_n(&eal_lcores.count, __ATOMIC_ACQUIRE);
 }
 
-RTMEM_EXPORT int
-rte_lcore_index(int lcore_id)
+/* A lcore argument where a negative value names the caller's lcore:
+ * the lcore id, or -1 if out of range or the caller has none. */
+static int
+lcore_arg(int lcore_id)
 {
 	if (eal_ensure_init() < 0)
 		return -1;
-	if (lcore_id < 0) {
-		unsigned int self = rte_lcore_id();
+	if (lcore_id < 0)
+		lcore_id = rte_lcore_id() < RTE_MAX_LCORE ? (int)rte_lcore_id() : -1;
+	return lcore_id < RTE_MAX_LCORE ? lcore_id : -1;
+}
 
-		if (self >= RTE_MAX_LCORE)
-			return -1;
-		lcore_id = (int)self;
-	}
-	if (lcore_id >= RTE_MAX_LCORE || slot_role((unsigned int)lcore_id) != ROLE_RTE)
+RTMEM_EXPORT int
+rte_lcore_index(int lcore_id)
+{
+	lcore_id = lcore_arg(lcore_id);
+	if (lcore_id < 0 || slot_role((unsigned int)lcore_id) != ROLE_RTE)
 		return -1;
 	return eal_lcores.slot[lcore_id].index;
 }
@@ -138,16 +142,8 @@ rte_lcore_to_socket_id(unsigned int lcore_id)
 RTMEM_EXPORT int
 rte_lcore_to_cpu_id(int lcore_id)
 {
-	if (eal_ensure_init() < 0)
-		return -1;
-	if (lcore_id < 0) {
-		unsigned int self = rte_lcore_id();
-
-		if (self >= RTE_MAX_LCORE)
-			return -1;
-		lcore_id = (int)self;
-	}
-	if (lcore_id >= RTE_MAX_LCORE || slot_role((unsigned int)lcore_id) == ROLE_OFF)
+	lcore_id = lcore_arg(lcore_id);
+	if (lcore_id < 0 || slot_role((unsigned int)lcore_id) == ROLE_OFF)
 		return -1;
 	return cpu_set_first(&eal_lcores.slot[lcore_id].cpus);
 }

@@ -26,6 +26,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -292,5 +293,34 @@ test_run_child(int (*fn)(void *), void *arg, int timeout_s,
 	}
 	return 0;
 }
+
+/*
+ * Run fn in a child (test_run_child) and check that it exited 0 in time;
+ * on failure print what the child wrote, headed by `what`.
+ */
+static inline void
+test_child_ok(const char *what, int (*fn)(void *), void *arg, int timeout_s)
+{
+	struct test_child_result res;
+
+	ASSERT_EQ_INT(test_run_child(fn, arg, timeout_s, &res), 0);
+	if (!res.exited || res.exit_code != 0)
+		printf("%s:\nstdout:\n%s\nstderr:\n%s\n", what, res.out,
+		       res.err);
+	EXPECT_FALSE(res.timed_out);
+	EXPECT_TRUE(res.exited);
+	EXPECT_EQ_INT(res.exit_code, 0);
+}
+
+/* Skip the test unless this process may run on CPUs 0 .. n-1. */
+#define TEST_REQUIRE_CPUS(n)                                                  \
+	do {                                                                  \
+		cpu_set_t allowed_;                                           \
+		bool ok_ = sched_getaffinity(0, sizeof(allowed_),             \
+					     &allowed_) == 0;                 \
+		for (int c_ = 0; ok_ && c_ < (n); c_++)                       \
+			ok_ = CPU_ISSET(c_, &allowed_);                       \
+		TEST_SKIP_IF(!ok_, "needs CPUs 0-%d", (n) - 1);               \
+	} while (0)
 
 #endif /* RTMEM_TEST_H */

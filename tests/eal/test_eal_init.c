@@ -189,31 +189,15 @@ cleanup_without_init(void *arg)
 	return test_report();
 }
 
-static void
-run(const char *what, int (*fn)(void *))
-{
-	struct test_child_result res;
-
-	ASSERT_EQ_INT(test_run_child(fn, NULL, 60, &res), 0);
-	if (!res.exited || res.exit_code != 0)
-		printf("%s:\nstdout:\n%s\nstderr:\n%s\n", what, res.out, res.err);
-	EXPECT_TRUE(res.exited);
-	EXPECT_EQ_INT(res.exit_code, 0);
-}
-
 int
 main(void)
 {
-	cpu_set_t allowed;
-
-	TEST_SKIP_IF(sched_getaffinity(0, sizeof(allowed), &allowed) != 0 ||
-		     !CPU_ISSET(0, &allowed) || !CPU_ISSET(1, &allowed),
-		     "needs CPUs 0 and 1");
-	run("explicit_init_once", explicit_init_once);
-	run("lazy_init", lazy_init);
-	run("failed_init_retry", failed_init_retry);
-	run("process_facts", process_facts);
-	run("cleanup_without_init", cleanup_without_init);
+	TEST_REQUIRE_CPUS(2);
+	test_child_ok("explicit_init_once", explicit_init_once, NULL, 60);
+	test_child_ok("lazy_init", lazy_init, NULL, 60);
+	test_child_ok("failed_init_retry", failed_init_retry, NULL, 60);
+	test_child_ok("process_facts", process_facts, NULL, 60);
+	test_child_ok("cleanup_without_init", cleanup_without_init, NULL, 60);
 	{
 		struct test_child_result res;
 

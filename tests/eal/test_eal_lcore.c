@@ -218,30 +218,15 @@ sockets(void *arg)
 	return test_report();
 }
 
-static void
-run(const char *what, int (*fn)(void *))
-{
-	struct test_child_result res;
-
-	ASSERT_EQ_INT(test_run_child(fn, NULL, 60, &res), 0);
-	if (!res.exited || res.exit_code != 0)
-		printf("%s:\nstdout:\n%s\nstderr:\n%s\n", what, res.out, res.err);
-	EXPECT_TRUE(res.exited);
-	EXPECT_EQ_INT(res.exit_code, 0);
-}
-
 int
 main(void)
 {
-	cpu_set_t allowed;
 	char cmd[128];
 
-	TEST_SKIP_IF(sched_getaffinity(0, sizeof(allowed), &allowed) != 0 ||
-		     !CPU_ISSET(0, &allowed) || !CPU_ISSET(1, &allowed),
-		     "needs CPUs 0 and 1");
-	run("queries", queries);
+	TEST_REQUIRE_CPUS(2);
+	test_child_ok("queries", queries, NULL, 60);
 	make_fake_sysfs();
-	run("sockets", sockets);
+	test_child_ok("sockets", sockets, NULL, 60);
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", fake_root);
 	if (system(cmd) != 0)
 		printf("could not remove %s\n", fake_root);

@@ -390,12 +390,8 @@ test_log_level_and_help(void)
 int
 main(void)
 {
-	cpu_set_t allowed;
-
+	TEST_REQUIRE_CPUS(2);
 	cpu_topology_init();
-	TEST_SKIP_IF(sched_getaffinity(0, sizeof(allowed), &allowed) != 0 ||
-		     !CPU_ISSET(0, &allowed) || !CPU_ISSET(1, &allowed),
-		     "needs CPUs 0 and 1");
 	test_stored_options();
 	test_invalid_lines();
 	test_valid_lines();

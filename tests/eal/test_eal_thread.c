@@ -338,11 +338,7 @@ int
 main(void)
 {
 	char *argv[] = { "prog", "-l", "0-1", NULL };
-	cpu_set_t allowed;
-
-	TEST_SKIP_IF(sched_getaffinity(0, sizeof(allowed), &allowed) != 0 ||
-		     !CPU_ISSET(0, &allowed) || !CPU_ISSET(1, &allowed),
-		     "needs CPUs 0 and 1");
+	TEST_REQUIRE_CPUS(2);
 	ASSERT_EQ_INT(rte_eal_init(3, argv), 2);
 	test_register_basic();
 	test_exhaustion();
