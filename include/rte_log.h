@@ -193,8 +193,7 @@ int rte_log_set_level_regexp(const char *regex, uint32_t level);
 /**
  * Set the level of one log type.
  *
- * Difference from DPDK 22.11, whose code also accepts level 0: here the level
- * must be in the documented range 1..8.
+ * Level 0 is accepted, as DPDK 22.11 does: the type then prints nothing.
  *
  * @param logtype
  *   The log type id.

@@ -192,10 +192,12 @@ log_level_to_string(uint32_t level)
 	return level < sizeof(names) / sizeof(names[0]) ? names[level] : "unknown";
 }
 
+/* A level the setters accept: 0 (the type prints nothing, as DPDK 22.11
+ * allows) to RTE_LOG_MAX. The --log-level option asks for 1..8. */
 static inline bool
 log_level_valid(uint32_t level)
 {
-	return level >= RTE_LOG_EMERG && level <= RTE_LOG_MAX;
+	return level <= RTE_LOG_MAX;
 }
 
 /* Entry of an id below the published count (precondition, not checked). */
@@ -604,7 +606,7 @@ eal_log_parse_level(const char *text, uint32_t *level)
 			if (v > RTE_LOG_MAX)
 				return -EINVAL;
 		}
-		if (!log_level_valid(v))
+		if (v < RTE_LOG_EMERG)
 			return -EINVAL;
 		*level = v;
 		return 0;

@@ -704,7 +704,7 @@ opt_mbuf_pool_ops(struct parse_state *st, const char *name, const char *arg)
 /*
  * --log-level forms: "8" or "debug" (global level), "pattern:level"
  * (fnmatch pattern of log type names, e.g. lib.eal:debug or pmd.*:7),
- * "regex,level" (POSIX extended regex of names).
+ * "regex,level" (POSIX basic regex of names, as rte_log_set_level_regexp).
  */
 static int
 opt_log_level(struct parse_state *st, const char *name, const char *arg)
@@ -746,7 +746,7 @@ opt_log_level(struct parse_state *st, const char *name, const char *arg)
 	if (spec->kind == EAL_LOG_REGEX) {
 		regex_t re;
 		char why[128];
-		int rc = regcomp(&re, spec->text, REG_EXTENDED | REG_NOSUB);
+		int rc = regcomp(&re, spec->text, REG_NOSUB); /* as log.c */
 
 		if (rc != 0) {
 			regerror(rc, &re, why, sizeof(why));

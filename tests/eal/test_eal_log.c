@@ -307,16 +307,20 @@ test_register(void)
 static void
 test_set_level_errors(void)
 {
-	EXPECT_EQ_INT(rte_log_set_level(RTE_LOGTYPE_EAL, 0), -1);
+	/* level 0 silences a type (DPDK 22.11 accepts it); 9 is refused */
+	EXPECT_EQ_INT(rte_log_set_level(RTE_LOGTYPE_EAL, 0), 0);
+	EXPECT_EQ_INT(rte_log_get_level(RTE_LOGTYPE_EAL), 0);
+	EXPECT_FALSE(rte_log_can_log(RTE_LOGTYPE_EAL, RTE_LOG_EMERG));
+	EXPECT_EQ_INT(rte_log_set_level(RTE_LOGTYPE_EAL, RTE_LOG_INFO), 0);
 	EXPECT_EQ_INT(rte_log_set_level(RTE_LOGTYPE_EAL, 9), -1);
 	EXPECT_EQ_INT(rte_log_get_level(RTE_LOGTYPE_EAL), RTE_LOG_INFO);
 	EXPECT_EQ_INT(rte_log_set_level(1000000, RTE_LOG_ERR), -1);
 	EXPECT_EQ_INT(rte_log_set_level(UINT32_MAX, RTE_LOG_ERR), -1);
 	EXPECT_EQ_INT(rte_log_get_level(1000000), -1);
-	EXPECT_EQ_INT(rte_log_set_level_pattern("lib.*", 0), -1);
+	EXPECT_EQ_INT(rte_log_set_level_pattern("no.such.type.*", 0), 0);
 	EXPECT_EQ_INT(rte_log_set_level_pattern("lib.*", 9), -1);
 	EXPECT_EQ_INT(rte_log_set_level_pattern(NULL, RTE_LOG_ERR), -1);
-	EXPECT_EQ_INT(rte_log_set_level_regexp("lib", 0), -1);
+	EXPECT_EQ_INT(rte_log_set_level_regexp("^no\\.such$", 0), 0);
 	EXPECT_EQ_INT(rte_log_set_level_regexp("lib", 9), -1);
 	EXPECT_EQ_INT(rte_log_set_level_regexp("[", RTE_LOG_ERR), -1);
 	EXPECT_EQ_INT(rte_log_set_level_regexp(NULL, RTE_LOG_ERR), -1);
@@ -417,7 +421,7 @@ test_saved_options(void)
 
 	/* Bad input. */
 	EXPECT_EQ_INT(eal_log_save_regexp("[", RTE_LOG_ERR), -EINVAL);
-	EXPECT_EQ_INT(eal_log_save_regexp("x", 0), -EINVAL);
+	EXPECT_EQ_INT(eal_log_save_regexp("x", RTE_LOG_MAX + 1), -EINVAL);
 	EXPECT_EQ_INT(eal_log_save_pattern("x", 9), -EINVAL);
 	EXPECT_EQ_INT(eal_log_save_pattern(NULL, RTE_LOG_ERR), -EINVAL);
 	EXPECT_EQ_INT(eal_log_save_regexp(NULL, RTE_LOG_ERR), -EINVAL);

@@ -100,7 +100,7 @@ static const struct bad_line bad_lines[] = {
 	{ "prog --log-level=0", "--log-level" },
 	{ "prog --log-level=lib.eal:loud", "--log-level" },
 	{ "prog --log-level=:debug", "--log-level" },
-	{ "prog --log-level=(,debug", "regular expression" },
+	{ "prog --log-level=[,debug", "regular expression" },
 	{ "prog --foo", "--foo" },
 	{ "prog -x", "-x" },
 	{ "prog --no-huge=1", "takes no value" },
