@@ -2,8 +2,9 @@
 # calls; CMakeLists.txt is the real build. Targets:
 #   make / make build    configure and build in build/ (RelWithDebInfo, -Werror)
 #   make demo            build, then run the demo program ($(DEMO))
-#   make test            build and run ctest plain (build/), then under
-#                        ASan+UBSan (build-asan/); fails if either fails
+#   make test            build and run ctest plain (build/), under ASan+UBSan
+#                        (build-asan/), then the run-time tests under TSan
+#                        (build-tsan/); fails if any fails
 #   make bench           benchmarks (bench/)
 #   make install         install build/ into $(PREFIX) (default /usr/local)
 #   make deps            install the Debian packages the build needs (BENCH=1
@@ -12,6 +13,9 @@
 
 BUILD_DIR  := build
 ASAN_DIR   := build-asan
+TSAN_DIR   := build-tsan
+# Build-level checks (install, headers, exports) need no TSan run.
+TSAN_SKIP  := ^test_(install|headers|exports)$$
 BUILD_TYPE := RelWithDebInfo
 SANITIZERS := address,undefined
 PREFIX     ?= /usr/local
@@ -43,16 +47,21 @@ demo: build
 	./$(DEMO) $(DEMO_ARGS)
 
 test:
-	@echo "==> test [1/4]: configure and build, plain ($(BUILD_DIR)/)"
+	@echo "==> test [1/6]: configure and build, plain ($(BUILD_DIR)/)"
 	@$(MAKE) --no-print-directory build
-	@echo "==> test [2/4]: ctest, plain build ($(BUILD_DIR)/)"
+	@echo "==> test [2/6]: ctest, plain build ($(BUILD_DIR)/)"
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS)
-	@echo "==> test [3/4]: configure and build with -fsanitize=$(SANITIZERS) ($(ASAN_DIR)/)"
+	@echo "==> test [3/6]: configure and build with -fsanitize=$(SANITIZERS) ($(ASAN_DIR)/)"
 	cmake -S . -B $(ASAN_DIR) $(CMAKE_OPTS) -DRTMEM_SANITIZE=$(SANITIZERS)
 	cmake --build $(ASAN_DIR) -j$(JOBS)
-	@echo "==> test [4/4]: ctest, sanitizer build ($(ASAN_DIR)/)"
+	@echo "==> test [4/6]: ctest, sanitizer build ($(ASAN_DIR)/)"
 	ctest --test-dir $(ASAN_DIR) --output-on-failure -j$(JOBS)
-	@echo "==> test: passed, plain and with -fsanitize=$(SANITIZERS)"
+	@echo "==> test [5/6]: configure and build with -fsanitize=thread ($(TSAN_DIR)/)"
+	cmake -S . -B $(TSAN_DIR) $(CMAKE_OPTS) -DRTMEM_SANITIZE=thread -DRTMEM_BUILD_EXAMPLES=OFF
+	cmake --build $(TSAN_DIR) -j$(JOBS)
+	@echo "==> test [6/6]: ctest, thread sanitizer build ($(TSAN_DIR)/)"
+	ctest --test-dir $(TSAN_DIR) --output-on-failure -j$(JOBS) -E '$(TSAN_SKIP)'
+	@echo "==> test: passed, plain, with -fsanitize=$(SANITIZERS) and with -fsanitize=thread"
 
 bench:
 	@if [ -x $(BENCH_RUN) ]; then \
@@ -69,4 +78,4 @@ deps:
 	$(SUDO) apt-get install -y --no-install-recommends $(DEB_PACKAGES)
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(TSAN_DIR)

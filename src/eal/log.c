@@ -27,10 +27,12 @@
  *   log_lock (a plain mutex, a leaf: nothing is locked under it and no user
  *   code runs under it) serialises every writer of the table (registration),
  *   of log_opts, and of the pattern/regex/reset level sweeps.
- *   log_write_lock (recursive, so a stream callback may itself log) is held
- *   around writing one message; see Output.
- *   Both are taken in a pthread_atfork() prepare handler and re-initialised
- *   in the child, so fork() while another thread logs or registers leaves a
+ *   log_write_lock is held around writing one message (see Output); a
+ *   thread-local depth lets a stream callback log again without taking it
+ *   twice.
+ *   Both are taken in a pthread_atfork() prepare handler and released in the
+ *   parent and in the child (plain mutexes, released by the thread that
+ *   took them), so fork() while another thread logs or registers leaves a
  *   usable logger in the child.
  *   Readers take no lock: they load log_nb_types with acquire, which pairs
  *   with the release store that published the entry (and the chunk pointer
@@ -156,7 +158,24 @@ static struct log_opt *log_opts;
 static struct log_opt **log_opts_tail = &log_opts;
 
 static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_mutex_t log_write_lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
+static pthread_mutex_t log_write_lock = PTHREAD_MUTEX_INITIALIZER;
+/* How deep this thread is inside log_write_lock: a stream callback that
+ * logs again must not take it twice. */
+static __thread unsigned int log_write_depth;
+
+static void
+log_write_begin(void)
+{
+	if (log_write_depth++ == 0)
+		pthread_mutex_lock(&log_write_lock);
+}
+
+static void
+log_write_end(void)
+{
+	if (--log_write_depth == 0)
+		pthread_mutex_unlock(&log_write_lock);
+}
 
 /* Level and type of the message the thread writes (or wrote last). */
 static _Thread_local struct {
@@ -522,7 +541,7 @@ rte_vlog(uint32_t level, uint32_t logtype, const char *format, va_list ap)
 	f = rte_log_get_stream();
 	log_cur_msg.level = (int)level;
 	log_cur_msg.type = (int)logtype;
-	pthread_mutex_lock(&log_write_lock);
+	log_write_begin();
 	flockfile(f);
 	if (msg != NULL)
 		ok = fwrite(msg, 1, (size_t)len, f) == (size_t)len;
@@ -531,7 +550,7 @@ rte_vlog(uint32_t level, uint32_t logtype, const char *format, va_list ap)
 	if (fflush(f) != 0)
 		ok = false;
 	funlockfile(f);
-	pthread_mutex_unlock(&log_write_lock);
+	log_write_end();
 	if (msg != stack_buf)
 		free(msg);
 	return ok ? len : -1;
@@ -554,7 +573,9 @@ rte_log(uint32_t level, uint32_t logtype, const char *format, ...)
 static void
 log_atfork_prepare(void)
 {
-	pthread_mutex_lock(&log_write_lock);
+	/* a fork from inside a stream callback already holds the write lock */
+	if (log_write_depth == 0)
+		pthread_mutex_lock(&log_write_lock);
 	pthread_mutex_lock(&log_lock);
 }
 
@@ -562,20 +583,18 @@ static void
 log_atfork_parent(void)
 {
 	pthread_mutex_unlock(&log_lock);
-	pthread_mutex_unlock(&log_write_lock);
+	if (log_write_depth == 0)
+		pthread_mutex_unlock(&log_write_lock);
 }
 
 static void
 log_atfork_child(void)
 {
-	/* The owner recorded in the locks is the parent's thread; only this
-	 * thread exists now, so start from fresh locks. */
-	static const pthread_mutex_t fresh = PTHREAD_MUTEX_INITIALIZER;
-	static const pthread_mutex_t fresh_rec =
-		PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
-
-	log_lock = fresh;
-	log_write_lock = fresh_rec;
+	/* The forking thread took both in prepare; it is the child's only
+	 * thread, so it releases them (plain mutexes: no owner check). */
+	pthread_mutex_unlock(&log_lock);
+	if (log_write_depth == 0)
+		pthread_mutex_unlock(&log_write_lock);
 }
 
 __attribute__((constructor)) static void
