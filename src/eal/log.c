@@ -428,6 +428,15 @@ rte_log_cur_msg_logtype(void)
 	return log_cur_msg.type;
 }
 
+/* The id of name, registered at level if new (log_lock held). */
+static int
+log_lookup_or_register_locked(const char *name, uint32_t level)
+{
+	int id = log_lookup_locked(name);
+
+	return id >= 0 ? id : log_register_locked(name, level);
+}
+
 RTMEM_EXPORT int
 rte_log_register(const char *name)
 {
@@ -436,9 +445,7 @@ rte_log_register(const char *name)
 	if (name == NULL)
 		return -EINVAL;
 	pthread_mutex_lock(&log_lock);
-	id = log_lookup_locked(name);
-	if (id < 0)
-		id = log_register_locked(name, RTE_LOG_INFO);
+	id = log_lookup_or_register_locked(name, RTE_LOG_INFO);
 	pthread_mutex_unlock(&log_lock);
 	return id;
 }
@@ -454,9 +461,7 @@ rte_log_register_type_and_pick_level(const char *name, uint32_t level_def)
 	if (name == NULL)
 		return -EINVAL;
 	pthread_mutex_lock(&log_lock);
-	id = log_lookup_locked(name);
-	if (id < 0)
-		id = log_register_locked(name, level_def);
+	id = log_lookup_or_register_locked(name, level_def);
 	if (id >= 0) {
 		for (opt = log_opts; opt != NULL; opt = opt->next)
 			if (log_opt_matches(opt, name))
