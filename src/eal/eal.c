@@ -92,6 +92,8 @@ eal_init(int argc, char **argv, bool lazy)
 {
 	struct eal_options o;
 	struct lcore_slot *main_slot;
+	cpu_set_t caller_cpus;
+	bool pinned = false;
 	int consumed, ret, state;
 
 	pthread_mutex_lock(&init_lock);
@@ -125,15 +127,20 @@ eal_init(int argc, char **argv, bool lazy)
 	eal_cycles_init();
 	eal_lcores_setup(&o);
 	main_slot = &eal_lcores.slot[o.main_lcore];
-	if (!lazy && pthread_setaffinity_np(pthread_self(), sizeof(main_slot->cpus),
-					    &main_slot->cpus) != 0) {
+	if (!lazy) {
 		char cpus[128];
 
-		EAL_LOG(ERR, "main lcore %u: cannot pin the calling thread to "
-			"CPUs %s", o.main_lcore,
-			cpu_set_format(&main_slot->cpus, cpus, sizeof(cpus)));
-		ret = -EINVAL;
-		goto fail;
+		if (pthread_getaffinity_np(pthread_self(), sizeof(caller_cpus),
+					   &caller_cpus) != 0 ||
+		    pthread_setaffinity_np(pthread_self(), sizeof(main_slot->cpus),
+					   &main_slot->cpus) != 0) {
+			EAL_LOG(ERR, "main lcore %u: cannot pin the calling "
+				"thread to CPUs %s", o.main_lcore,
+				cpu_set_format(&main_slot->cpus, cpus, sizeof(cpus)));
+			ret = -EINVAL;
+			goto fail;
+		}
+		pinned = true;
 	}
 	if ((ret = eal_workers_start()) != 0)
 		goto fail;
@@ -149,6 +156,9 @@ eal_init(int argc, char **argv, bool lazy)
 		o.lcore_count, o.main_lcore);
 	return consumed;
 fail:
+	if (pinned) /* a failed init leaves the caller as it found it */
+		pthread_setaffinity_np(pthread_self(), sizeof(caller_cpus),
+				       &caller_cpus);
 	eal_options_free(&o);
 	pthread_mutex_unlock(&init_lock);
 	rte_errno = -ret;

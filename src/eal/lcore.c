@@ -135,7 +135,7 @@ rte_lcore_to_socket_id(unsigned int lcore_id)
 {
 	if (eal_ensure_init() < 0 || lcore_id >= RTE_MAX_LCORE)
 		return (unsigned int)SOCKET_ID_ANY;
-	(void)slot_role(lcore_id);
+	(void)slot_role(lcore_id); /* acquire: socket_id is published before role */
 	return eal_lcores.slot[lcore_id].socket_id;
 }
 
