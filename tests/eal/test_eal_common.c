@@ -510,6 +510,35 @@ test_version_os_memory(void)
 	RTE_ASSERT(false); /* compiled out: RTE_ENABLE_ASSERT is not set */
 }
 
+/* RTE_FINI: a destructor that runs when the process exits normally. */
+static int fini_armed;
+
+RTE_FINI(fini_marker)
+{
+	if (fini_armed) {
+		printf("RTE_FINI ran\n");
+		fflush(stdout);
+	}
+}
+
+static int
+exit_through_fini(void *arg)
+{
+	(void)arg;
+	fini_armed = 1;
+	exit(0); /* not _exit: destructors must run */
+}
+
+static void
+test_fini(void)
+{
+	struct test_child_result res;
+
+	ASSERT_EQ_INT(test_run_child(exit_through_fini, NULL, 10, &res), 0);
+	EXPECT_EQ_INT(res.exit_code, 0);
+	EXPECT_CONTAINS(res.out, "RTE_FINI ran");
+}
+
 int
 main(void)
 {
@@ -522,5 +551,6 @@ main(void)
 	test_byteorder();
 	test_strings();
 	test_version_os_memory();
+	test_fini();
 	return test_report();
 }
