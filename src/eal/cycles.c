@@ -60,20 +60,35 @@ ts_to_ns(const struct timespec *ts)
 	return (uint64_t)ts->tv_sec * NS_PER_S + (uint64_t)ts->tv_nsec;
 }
 
+/* Tries per sample: the tightest bracket wins, so a preemption between
+ * the reads (which can last milliseconds on a loaded machine) is discarded. */
+#define SAMPLE_TRIES 16
+
 /*
  * One (time, counter) sample: the counter read between two clock reads,
  * paired with their midpoint, so that the error is at most half the time
- * the three reads took.
+ * the three reads took. Of SAMPLE_TRIES such reads, the one with the
+ * narrowest bracket is kept.
  */
 static void
 sample(uint64_t *ns, uint64_t *cycles)
 {
-	struct timespec a, b;
+	uint64_t best = UINT64_MAX;
 
-	clock_gettime(CLOCK_MONOTONIC_RAW, &a);
-	*cycles = rte_rdtsc_precise();
-	clock_gettime(CLOCK_MONOTONIC_RAW, &b);
-	*ns = ts_to_ns(&a) + (ts_to_ns(&b) - ts_to_ns(&a)) / 2;
+	for (int i = 0; i < SAMPLE_TRIES; i++) {
+		struct timespec a, b;
+		uint64_t c, width;
+
+		clock_gettime(CLOCK_MONOTONIC_RAW, &a);
+		c = rte_rdtsc_precise();
+		clock_gettime(CLOCK_MONOTONIC_RAW, &b);
+		width = ts_to_ns(&b) - ts_to_ns(&a);
+		if (width < best) {
+			best = width;
+			*cycles = c;
+			*ns = ts_to_ns(&a) + width / 2;
+		}
+	}
 }
 
 /*
