@@ -247,6 +247,9 @@ test_run_child(int (*fn)(void *), void *arg, int timeout_s,
 	if (pid < 0)
 		return -1;
 	if (pid == 0) {
+		/* the child reports only its own checks */
+		test_checks_ = 0;
+		test_failures_ = 0;
 		dup2(out_pipe[1], STDOUT_FILENO);
 		dup2(err_pipe[1], STDERR_FILENO);
 		close(out_pipe[0]);
