@@ -25,7 +25,10 @@
 #include <rte_launch.h>
 #include <rte_lcore.h>
 
+#include <rte_memory.h>
+
 #include "eal/eal_options.h"
+#include "internal/cpu.h"
 
 struct lcore_slot {
 	/* identity */
@@ -54,6 +57,16 @@ struct eal_lcore_table {
 };
 
 extern struct eal_lcore_table eal_lcores;
+
+/* The socket of a CPU set: its node when all its CPUs share one, else
+ * (unsigned)SOCKET_ID_ANY (what rte_socket_id() reports). */
+static inline unsigned int
+eal_cpuset_socket(const cpu_set_t *set)
+{
+	int node = cpu_set_node(set);
+
+	return node >= 0 ? (unsigned int)node : (unsigned int)SOCKET_ID_ANY;
+}
 
 /* lcore.c: fill the table from parsed options (init lock held, no workers). */
 void eal_lcores_setup(const struct eal_options *o);

@@ -36,16 +36,13 @@ eal_lcores_setup(const struct eal_options *o)
 {
 	for (unsigned int id = 0; id < RTE_MAX_LCORE; id++) {
 		struct lcore_slot *s = &eal_lcores.slot[id];
-		int node;
 
 		memset(s, 0, sizeof(*s));
 		s->state = WAIT;
 		if (o->lcore_enabled[id]) {
 			s->cpus = o->lcore_cpus[id];
 			s->index = o->lcore_index[id];
-			node = cpu_set_node(&s->cpus);
-			s->socket_id = node >= 0 ? (unsigned int)node
-						 : (unsigned int)SOCKET_ID_ANY;
+			s->socket_id = eal_cpuset_socket(&s->cpus);
 			s->role = ROLE_RTE;
 		} else {
 			CPU_ZERO(&s->cpus);

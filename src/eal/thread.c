@@ -45,17 +45,14 @@ void
 eal_thread_set_lcore(unsigned int lcore_id, const cpu_set_t *cpus)
 {
 	cpu_set_t cur;
-	int node;
 
 	if (cpus == NULL) {
 		if (pthread_getaffinity_np(pthread_self(), sizeof(cur), &cur) != 0)
 			CPU_ZERO(&cur);
 		cpus = &cur;
 	}
-	node = cpu_set_node(cpus);
 	RTE_PER_LCORE(_lcore_id) = lcore_id;
-	RTE_PER_LCORE(_socket_id) = node >= 0 ? (unsigned int)node
-					      : (unsigned int)SOCKET_ID_ANY;
+	RTE_PER_LCORE(_socket_id) = eal_cpuset_socket(cpus);
 	RTE_PER_LCORE(_cpuset) = *cpus;
 }
 
@@ -203,18 +200,38 @@ rte_lcore_callback_unregister(void *handle)
 static pthread_key_t registered_key;
 static pthread_once_t registered_key_once = PTHREAD_ONCE_INIT;
 
-/* Give back lcore_id (role NON_EAL) and forget it in this thread. */
+/* Lend slot lcore_id (ROLE_OFF) to a thread running on cpus (lock held). */
 static void
-release_lcore(unsigned int lcore_id)
+take_slot_locked(unsigned int lcore_id, const cpu_set_t *cpus)
 {
 	struct lcore_slot *s = &eal_lcores.slot[lcore_id];
 
-	pthread_mutex_lock(&eal_lcores.lock);
-	eal_lcore_callbacks_uninit(lcore_id);
+	s->cpus = *cpus;
+	s->socket_id = eal_cpuset_socket(cpus);
+	s->index = -1;
+	__atomic_store_n(&s->role, ROLE_NON_EAL, __ATOMIC_RELEASE);
+	__atomic_fetch_add(&eal_lcores.count, 1, __ATOMIC_RELEASE);
+}
+
+/* Make slot lcore_id (ROLE_NON_EAL) free again (lock held). */
+static void
+free_slot_locked(unsigned int lcore_id)
+{
+	struct lcore_slot *s = &eal_lcores.slot[lcore_id];
+
 	CPU_ZERO(&s->cpus);
 	s->socket_id = cpu_node(lcore_id);
 	__atomic_store_n(&s->role, ROLE_OFF, __ATOMIC_RELEASE);
 	__atomic_fetch_sub(&eal_lcores.count, 1, __ATOMIC_RELEASE);
+}
+
+/* Give back lcore_id (role NON_EAL): its callbacks' uninit, then free. */
+static void
+release_lcore(unsigned int lcore_id)
+{
+	pthread_mutex_lock(&eal_lcores.lock);
+	eal_lcore_callbacks_uninit(lcore_id);
+	free_slot_locked(lcore_id);
 	pthread_mutex_unlock(&eal_lcores.lock);
 }
 
@@ -241,7 +258,6 @@ rte_thread_register(void)
 {
 	unsigned int id;
 	cpu_set_t cpus;
-	int node;
 
 	if (eal_ensure_init() < 0)
 		return -1;
@@ -261,23 +277,9 @@ rte_thread_register(void)
 		rte_errno = ENOMEM;
 		return -1;
 	}
-	{
-		struct lcore_slot *s = &eal_lcores.slot[id];
-
-		s->cpus = cpus;
-		node = cpu_set_node(&cpus);
-		s->socket_id = node >= 0 ? (unsigned int)node
-					 : (unsigned int)SOCKET_ID_ANY;
-		s->index = -1;
-		__atomic_store_n(&s->role, ROLE_NON_EAL, __ATOMIC_RELEASE);
-		__atomic_fetch_add(&eal_lcores.count, 1, __ATOMIC_RELEASE);
-	}
+	take_slot_locked(id, &cpus);
 	if (eal_lcore_callbacks_init(id) != 0) {
-		struct lcore_slot *s = &eal_lcores.slot[id];
-
-		CPU_ZERO(&s->cpus);
-		__atomic_store_n(&s->role, ROLE_OFF, __ATOMIC_RELEASE);
-		__atomic_fetch_sub(&eal_lcores.count, 1, __ATOMIC_RELEASE);
+		free_slot_locked(id); /* the callbacks undid themselves */
 		pthread_mutex_unlock(&eal_lcores.lock);
 		EAL_LOG(ERR, "thread register: an lcore callback refused lcore %u",
 			id);
@@ -556,14 +558,11 @@ RTMEM_EXPORT int
 rte_thread_set_affinity(rte_cpuset_t *cpusetp)
 {
 	unsigned int id = rte_lcore_id();
-	int node;
 
 	if (cpusetp == NULL ||
 	    pthread_setaffinity_np(pthread_self(), sizeof(*cpusetp), cpusetp) != 0)
 		return -1;
-	node = cpu_set_node(cpusetp);
-	RTE_PER_LCORE(_socket_id) = node >= 0 ? (unsigned int)node
-					      : (unsigned int)SOCKET_ID_ANY;
+	RTE_PER_LCORE(_socket_id) = eal_cpuset_socket(cpusetp);
 	RTE_PER_LCORE(_cpuset) = *cpusetp;
 	if (id < RTE_MAX_LCORE) {
 		eal_lcores.slot[id].cpus = *cpusetp;
