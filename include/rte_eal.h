@@ -44,8 +44,8 @@ enum rte_proc_type_t {
 /**
  * The type of this process.
  *
- * @return RTE_PROC_PRIMARY unless --proc-type selected another role
- *   (RTE_PROC_AUTO is resolved during rte_eal_init()).
+ * @return RTE_PROC_PRIMARY or RTE_PROC_SECONDARY once initialised
+ *   (--proc-type=auto resolved); RTE_PROC_PRIMARY before.
  */
 enum rte_proc_type_t rte_eal_process_type(void);
 
@@ -69,6 +69,16 @@ enum rte_proc_type_t rte_eal_process_type(void);
  *   Number of arguments in argv (argv[0] is the program name).
  * @param argv
  *   The arguments; may be permuted as described above.
+ * Memory: the primary (--proc-type=primary, the default) creates the
+ * shared memory of its --file-prefix (default "rte"; rtmem's files never
+ * collide with a real DPDK's: they live in an "rtmem" runtime directory
+ * and are named rtmem.<prefix>.*). Hugepages are used when a hugetlbfs
+ * mount of a size with free pages is writable; otherwise 4 KiB pages of a
+ * /dev/shm file, logged once at NOTICE (--huge-strict makes that an error).
+ * A secondary attaches to the running primary of its prefix, waiting up to
+ * RTMEM_ATTACH_TIMEOUT_MS (environment, default 10000) for one that is
+ * still initialising.
+ *
  * @return
  *   The number of arguments consumed (>= 0), or -1 with rte_errno set:
  *   - EALREADY: the EAL is already initialised (second call, after a lazy
@@ -76,14 +86,29 @@ enum rte_proc_type_t rte_eal_process_type(void);
  *   - EINVAL: a malformed, unknown or conflicting option (one log line
  *     names the option and the reason); nothing is left running and the
  *     call may be retried;
- *   - EAGAIN: a worker thread could not be created;
- *   - ENOMEM: out of memory.
+ *   - EEXIST: --proc-type=primary while a primary of this prefix runs;
+ *   - ESRCH: --proc-type=secondary and no primary of this prefix runs (or
+ *     it died, or it did not become ready in time);
+ *   - EPROTO: the primary's shared memory does not match this process's
+ *     build (version or layout; the log names the field);
+ *   - EADDRINUSE: the primary's address range is taken in this process
+ *     (the log names the mapping in the way);
+ *   - EACCES: the runtime directory or backing files are not ours or not
+ *     writable;
+ *   - ENOMEM: out of memory (including -m or --socket-mem that cannot be
+ *     committed);
+ *   - EAGAIN: a worker thread could not be created.
  */
 int rte_eal_init(int argc, char **argv);
 
 /**
  * Release everything rte_eal_init() acquired: stops and joins the worker
- * threads (each finishes the function it runs first).
+ * threads (each finishes the function it runs first) and detaches from
+ * shared memory. A primary marks its memory closed (no new secondary
+ * attaches) and deletes its backing files and config; secondaries still
+ * running keep their mappings, and the memory returns to the system when
+ * the last of them exits. A primary that exits without calling it
+ * deletes its files at normal exit too.
  *
  * No other rte_ call is allowed afterwards, and the EAL cannot be
  * initialised again in this process.
@@ -128,6 +153,60 @@ enum rte_iova_mode {
 	RTE_IOVA_PA = (1 << 0), /**< DMA with physical addresses */
 	RTE_IOVA_VA = (1 << 1)  /**< DMA with virtual addresses */
 };
+
+/**
+ * The IOVA mode of the shared memory (decided by the primary).
+ *
+ * @return RTE_IOVA_PA or RTE_IOVA_VA; RTE_IOVA_DC before initialisation.
+ */
+enum rte_iova_mode rte_eal_iova_mode(void);
+
+/**
+ * Whether shared memory uses hugepages.
+ *
+ * @return 1 with hugepages, 0 with 4 KiB pages (or before initialisation).
+ */
+int rte_eal_has_hugepages(void);
+
+/**
+ * Whether the primary process of a prefix is alive.
+ *
+ * @param config_file_path
+ *   Path of a config file, or NULL for this process's own prefix
+ *   (<runtime dir>/config). A path to a file rtmem did not create is
+ *   tested as DPDK does: alive when any process holds a lock on it.
+ * @return
+ *   1 if alive, 0 if not (or the file does not exist).
+ */
+int rte_eal_primary_proc_alive(const char *config_file_path);
+
+/**
+ * Refuses secondary processes from now on, if none is attached.
+ *
+ * @return
+ *   true when multi-process is now disabled (no secondary attached, or
+ *   already disabled); false when a secondary is attached (nothing
+ *   changes). In a secondary: true only if the primary disabled it.
+ */
+bool rte_mp_disable(void);
+
+/**
+ * Start of the shared address range: the primary's --base-virtaddr or
+ * default, as used.
+ *
+ * @return The address, or 0 before initialisation.
+ */
+uint64_t rte_eal_get_baseaddr(void);
+
+/**
+ * The runtime directory of this process's prefix: /var/run/rtmem/<prefix>
+ * for root (or $RUNTIME_DIRECTORY/rtmem/<prefix> under systemd),
+ * $XDG_RUNTIME_DIR/rtmem/<prefix> or /tmp/rtmem/<prefix> otherwise.
+ *
+ * @return The path, or "" when the process has none (--in-memory,
+ *   --no-shconf, before initialisation).
+ */
+const char *rte_eal_get_runtime_dir(void);
 
 /**
  * The kernel thread id of the calling thread (the gettid system call).

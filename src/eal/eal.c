@@ -9,13 +9,18 @@
  *
  * Init steps, all under init_lock: parse the options (no side effects),
  * apply log levels, check that every lcore's CPUs are allowed for this
- * process, fill the lcore table, start the worker threads, make the caller
- * the main lcore (pinned, unless lazy: a library user's thread keeps its
- * affinity, so threads it creates later are not confined to one CPU).
+ * process, fill the lcore table, set up shared memory (mem_init: primary
+ * or secondary), start the worker threads, make the caller the main lcore
+ * (pinned, unless lazy: a library user's thread keeps its affinity, so
+ * threads it creates later are not confined to one CPU).
  *
- * The options in force stay in `options` for the memory layer
- * (eal_options_get). Process-private state only; the shared configuration
- * arrives with the memory layer.
+ * A lazy initialisation uses private memory (as --in-memory): a program
+ * that never called rte_eal_init() did not choose a --file-prefix, and
+ * must neither collide with another program's primary nor leave files
+ * behind.
+ *
+ * The options in force stay in `options` (eal_options_get). Process-private
+ * state only; the shared configuration belongs to the mem layer.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -36,6 +41,7 @@
 #include "internal/cpu.h"
 #include "internal/rtmem_export.h"
 #include "internal/rtmem_log.h"
+#include "mem/mem_private.h"
 
 enum { INIT_NONE, INIT_READY, INIT_DONE };
 
@@ -93,7 +99,7 @@ eal_init(int argc, char **argv, bool lazy)
 	struct eal_options o;
 	struct lcore_slot *main_slot;
 	cpu_set_t caller_cpus;
-	bool pinned = false;
+	bool pinned = false, mem_ready = false;
 	int consumed, ret, state;
 
 	pthread_mutex_lock(&init_lock);
@@ -125,7 +131,12 @@ eal_init(int argc, char **argv, bool lazy)
 	if ((ret = check_lcore_cpus_allowed(&o)) != 0)
 		goto fail;
 	eal_cycles_init();
+	if (lazy)
+		o.in_memory = true;
 	eal_lcores_setup(&o);
+	if ((ret = mem_init(&o)) != 0)
+		goto fail;
+	mem_ready = true;
 	main_slot = &eal_lcores.slot[o.main_lcore];
 	if (!lazy) {
 		char cpus[128];
@@ -156,6 +167,8 @@ eal_init(int argc, char **argv, bool lazy)
 		o.lcore_count, o.main_lcore);
 	return consumed;
 fail:
+	if (mem_ready)
+		mem_cleanup();
 	if (pinned) /* a failed init leaves the caller as it found it */
 		pthread_setaffinity_np(pthread_self(), sizeof(caller_cpus),
 				       &caller_cpus);
@@ -220,6 +233,7 @@ eal_cleanup(bool wait_busy)
 		return 0;
 	}
 	eal_workers_stop(wait_busy);
+	mem_cleanup();
 	eal_lcore_callbacks_free();
 	eal_log_reset();
 	eal_options_free(&options);
@@ -237,11 +251,8 @@ rte_eal_cleanup(void)
 RTMEM_EXPORT enum rte_proc_type_t
 rte_eal_process_type(void)
 {
-	if (!eal_is_initialised())
-		return RTE_PROC_PRIMARY;
-	/* auto is resolved by the memory layer; until it attaches, primary */
-	return options.proc_type == RTE_PROC_AUTO ? RTE_PROC_PRIMARY
-						  : options.proc_type;
+	/* primary until initialised; then as the mem layer resolved it */
+	return mem_proc_type();
 }
 
 RTMEM_EXPORT int

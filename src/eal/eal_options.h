@@ -60,6 +60,7 @@ struct eal_options {
 	bool legacy_mem;
 	bool single_file_segments;
 	bool match_allocations;
+	bool huge_strict;                    /* no 4 KiB fallback (rtmem) */
 	enum eal_huge_unlink huge_unlink;
 	char *huge_dir;                      /* NULL = discover mounts */
 	uintptr_t base_virtaddr;             /* 0 = default */

@@ -638,6 +638,8 @@ opt_flag(struct parse_state *st, const char *name, const char *arg)
 		o->single_file_segments = true;
 	else if (strcmp(name, "--match-allocations") == 0)
 		o->match_allocations = true;
+	else if (strcmp(name, "--huge-strict") == 0)
+		o->huge_strict = true;
 	else if (strcmp(name, "-v") == 0)
 		o->show_version = true;
 	return 0;
@@ -818,6 +820,7 @@ static const struct opt_desc opt_table[] = {
 	{ "--legacy-mem", ARG_NONE, opt_flag },
 	{ "--single-file-segments", ARG_NONE, opt_flag },
 	{ "--match-allocations", ARG_NONE, opt_flag },
+	{ "--huge-strict", ARG_NONE, opt_flag },
 	{ "--base-virtaddr", ARG_REQUIRED, opt_base_virtaddr },
 	/* processes */
 	{ "--file-prefix", ARG_REQUIRED, opt_file_prefix },
@@ -878,6 +881,9 @@ check_conflicts(struct parse_state *st)
 				 "cannot be used together with -m");
 	if (o->no_huge && o->socket_mem_set)
 		return opt_error("--socket-mem", NULL,
+				 "cannot be used together with --no-huge");
+	if (o->no_huge && o->huge_strict)
+		return opt_error("--huge-strict", NULL,
 				 "cannot be used together with --no-huge");
 	if (o->no_huge && o->huge_dir != NULL)
 		return opt_error("--huge-dir", NULL,
@@ -1117,6 +1123,8 @@ eal_usage(const char *prgname)
 	       "  --socket-limit MB,.. most memory per socket (0 = no limit)\n"
 	       "  --no-huge            use 4 KiB pages in shared memory files\n"
 	       "  --huge-dir DIR       hugetlbfs mount to use\n"
+	       "  --huge-strict        fail instead of using 4 KiB pages when no\n"
+	       "                       hugepages are usable (rtmem option)\n"
 	       "  --in-memory          no shared files (single process)\n"
 	       "  --legacy-mem         reserve all memory at start, never grow\n"
 	       "  --single-file-segments  one backing file per memory type\n"

@@ -19,6 +19,11 @@
  * test_run_child() runs a function in a forked child with a time limit,
  * optionally capturing its stdout and stderr: use it for code that must exit,
  * abort or be initialised once per process (rte_eal_init).
+ *
+ * Shared memory: a test that runs a primary passes --file-prefix
+ * test_file_prefix() ("t<pid of the test>"; never DPDK's "rte"), or
+ * --in-memory when it needs no second process. The runtime directory of
+ * that prefix is removed when the test exits.
  */
 #ifndef RTMEM_TEST_H
 #define RTMEM_TEST_H
@@ -313,6 +318,77 @@ test_child_ok(const char *what, int (*fn)(void *), void *arg, int timeout_s)
 	EXPECT_FALSE(res.timed_out);
 	EXPECT_TRUE(res.exited);
 	EXPECT_EQ_INT(res.exit_code, 0);
+}
+
+/* ---- shared-memory prefixes */
+
+static pid_t test_main_pid_;
+
+/* The runtime directory rtmem uses for prefix (runtime.c's rule). */
+static inline void
+test_runtime_dir(char *buf, size_t len, const char *prefix)
+{
+	const char *base = getenv("RUNTIME_DIRECTORY");
+
+	if (base == NULL || base[0] == '\0')
+		base = geteuid() == 0 ? "/var/run" : getenv("XDG_RUNTIME_DIR");
+	if (base == NULL || base[0] == '\0')
+		base = "/tmp";
+	snprintf(buf, len, "%s/rtmem/%s", base, prefix);
+}
+
+/*
+ * A --file-prefix unique to this test run, the same in its children:
+ * "t<pid>", plus a suffix for tests that need several ("t<pid>_<n>").
+ */
+static inline const char *
+test_file_prefix_n(unsigned int n)
+{
+	static char prefix[8][32];
+
+	if (n >= 8)
+		n = 7;
+	if (n == 0)
+		snprintf(prefix[0], sizeof(prefix[0]), "t%d",
+			 (int)test_main_pid_);
+	else
+		snprintf(prefix[n], sizeof(prefix[n]), "t%d_%u",
+			 (int)test_main_pid_, n);
+	return prefix[n];
+}
+
+static inline const char *
+test_file_prefix(void)
+{
+	return test_file_prefix_n(0);
+}
+
+/* Remove a prefix's runtime directory (what a clean primary leaves). */
+static inline void
+test_remove_runtime_dir(const char *prefix)
+{
+	char dir[512], path[600];
+
+	test_runtime_dir(dir, sizeof(dir), prefix);
+	snprintf(path, sizeof(path), "%s/lock", dir);
+	unlink(path);
+	rmdir(dir);
+}
+
+static void
+test_remove_runtime_dirs_(void)
+{
+	if (getpid() != test_main_pid_)
+		return;
+	for (unsigned int n = 0; n < 8; n++)
+		test_remove_runtime_dir(test_file_prefix_n(n));
+}
+
+__attribute__((constructor)) static void
+test_prefix_init_(void)
+{
+	test_main_pid_ = getpid();
+	atexit(test_remove_runtime_dirs_);
 }
 
 /* Skip the test unless this process may run on CPUs 0 .. n-1. */

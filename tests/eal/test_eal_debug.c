@@ -61,10 +61,11 @@ child_exit_no_init(void *arg)
 static int
 child_exit_after_init(void *arg)
 {
-	char *argv[] = { "test_eal_debug", "--lcores", "(0-1)@(0)", NULL };
+	char *argv[] = { "test_eal_debug", "--lcores", "(0-1)@(0)",
+			 "--in-memory", NULL };
 
 	RTE_SET_USED(arg);
-	if (rte_eal_init(3, argv) < 0)
+	if (rte_eal_init(4, argv) < 0)
 		return 99;
 	rte_exit(3, "after init %d\n", 7);
 }
@@ -79,10 +80,11 @@ exit_from_worker(void *arg)
 static int
 child_exit_from_worker(void *arg)
 {
-	char *argv[] = { "test_eal_debug", "--lcores", "(0-1)@(0)", NULL };
+	char *argv[] = { "test_eal_debug", "--lcores", "(0-1)@(0)",
+			 "--in-memory", NULL };
 
 	RTE_SET_USED(arg);
-	if (rte_eal_init(3, argv) < 0)
+	if (rte_eal_init(4, argv) < 0)
 		return 99;
 	if (rte_eal_remote_launch(exit_from_worker, NULL, 1) != 0)
 		return 98;

@@ -71,12 +71,12 @@ workers_left_after_join(void)
 static int
 explicit_init_once(void *arg)
 {
-	char *argv[] = { "prog", "-l", "0-1", NULL };
+	char *argv[] = { "prog", "-l", "0-1", "--in-memory", NULL };
 	cpu_set_t set;
 
 	(void)arg;
 	EXPECT_EQ_INT(count_threads("rte-worker-"), 0);
-	ASSERT_EQ_INT(rte_eal_init(3, argv), 2);
+	ASSERT_EQ_INT(rte_eal_init(4, argv), 3);
 	EXPECT_EQ_UINT(rte_lcore_id(), 0);
 	EXPECT_EQ_INT(rte_eal_process_type(), RTE_PROC_PRIMARY);
 	/* one worker thread, named after its lcore */
@@ -88,7 +88,7 @@ explicit_init_once(void *arg)
 	EXPECT_TRUE(CPU_ISSET(0, &set));
 	/* second call */
 	rte_errno = 0;
-	EXPECT_EQ_INT(rte_eal_init(3, argv), -1);
+	EXPECT_EQ_INT(rte_eal_init(4, argv), -1);
 	EXPECT_EQ_INT(rte_errno, EALREADY);
 	/* cleanup joins the workers */
 	EXPECT_EQ_INT(rte_eal_cleanup(), 0);
@@ -97,7 +97,7 @@ explicit_init_once(void *arg)
 	EXPECT_EQ_INT(rte_eal_cleanup(), -1);
 	EXPECT_EQ_INT(rte_errno, EALREADY);
 	rte_errno = 0;
-	EXPECT_EQ_INT(rte_eal_init(3, argv), -1);
+	EXPECT_EQ_INT(rte_eal_init(4, argv), -1);
 	EXPECT_EQ_INT(rte_errno, EALREADY);
 	EXPECT_EQ_INT(rte_eal_remote_launch((lcore_function_t *)(uintptr_t)1,
 					    NULL, 1), -EPIPE);
@@ -130,8 +130,8 @@ lazy_init(void *arg)
 static int
 failed_init_retry(void *arg)
 {
-	char *bad[] = { "prog", "-l", "1", NULL };
-	char *good[] = { "prog", "-l", "0", NULL };
+	char *bad[] = { "prog", "-l", "1", "--in-memory", NULL };
+	char *good[] = { "prog", "-l", "0", "--in-memory", NULL };
 	cpu_set_t only0;
 
 	(void)arg;
@@ -140,11 +140,11 @@ failed_init_retry(void *arg)
 	CPU_SET(0, &only0);
 	ASSERT_EQ_INT(sched_setaffinity(0, sizeof(only0), &only0), 0);
 	rte_errno = 0;
-	EXPECT_EQ_INT(rte_eal_init(3, bad), -1);
+	EXPECT_EQ_INT(rte_eal_init(4, bad), -1);
 	EXPECT_EQ_INT(rte_errno, EINVAL);
 	EXPECT_EQ_INT(count_threads("rte-worker-"), 0);
 	/* the failure left nothing: a correct line now works */
-	EXPECT_EQ_INT(rte_eal_init(3, good), 2);
+	EXPECT_EQ_INT(rte_eal_init(4, good), 3);
 	EXPECT_EQ_UINT(rte_lcore_count(), 1);
 	EXPECT_EQ_INT(rte_eal_cleanup(), 0);
 	return test_report();
@@ -153,14 +153,15 @@ failed_init_retry(void *arg)
 static int
 process_facts(void *arg)
 {
-	char *argv[] = { "prog", "-l", "0", "--proc-type=secondary",
+	char *argv[] = { "prog", "-l", "0", "--proc-type=auto", "--in-memory",
 			 "--mbuf-pool-ops-name", "ring_sp_sc", NULL };
 
 	(void)arg;
 	EXPECT_EQ_INT(rte_eal_process_type(), RTE_PROC_PRIMARY);
 	EXPECT_NULL(rte_eal_mbuf_user_pool_ops());
-	ASSERT_EQ_INT(rte_eal_init(6, argv), 5);
-	EXPECT_EQ_INT(rte_eal_process_type(), RTE_PROC_SECONDARY);
+	ASSERT_EQ_INT(rte_eal_init(7, argv), 6);
+	/* auto with private memory: always the primary */
+	EXPECT_EQ_INT(rte_eal_process_type(), RTE_PROC_PRIMARY);
 	EXPECT_EQ_STR(rte_eal_mbuf_user_pool_ops(), "ring_sp_sc");
 	EXPECT_EQ_INT(rte_eal_has_pci(), 0);
 	EXPECT_EQ_INT(rte_sys_gettid(), (int)syscall(SYS_gettid));
@@ -182,10 +183,10 @@ spin_forever(void *arg)
 static int
 exit_with_busy_worker(void *arg)
 {
-	char *argv[] = { "prog", "-l", "0-1", NULL };
+	char *argv[] = { "prog", "-l", "0-1", "--in-memory", NULL };
 
 	(void)arg;
-	ASSERT_EQ_INT(rte_eal_init(3, argv), 2);
+	ASSERT_EQ_INT(rte_eal_init(4, argv), 3);
 	ASSERT_EQ_INT(rte_eal_remote_launch(spin_forever, NULL, 1), 0);
 	rte_exit(9, "giving up while lcore 1 spins\n");
 }

@@ -55,10 +55,11 @@ count_one(void *arg)
 int
 main(void)
 {
-	char *argv[] = { "prog", "--lcores", "(0-7)@(0-1)", NULL };
+	char *argv[] = { "prog", "--lcores", "(0-7)@(0-1)", "--in-memory",
+			 NULL };
 	unsigned int id, total = 0;
 
-	ASSERT_EQ_INT(rte_eal_init(3, argv), 2);
+	ASSERT_EQ_INT(rte_eal_init(4, argv), 3);
 	ASSERT_EQ_UINT(rte_lcore_count(), NB_LCORES);
 
 	/* every worker, one by one; return values come back */

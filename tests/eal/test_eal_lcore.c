@@ -62,7 +62,7 @@ queries(void *arg)
 {
 	/* lcores 0..3, 5, 6: listed as 3,1,0 then a group and a remap */
 	char *argv[] = { "prog", "--lcores", "3@0,1,0,(5-6)@(0-1)",
-			 "--main-lcore", "1", NULL };
+			 "--main-lcore", "1", "--in-memory", NULL };
 	unsigned int id, n;
 	char *dump = NULL;
 	size_t dump_len = 0;
@@ -70,7 +70,7 @@ queries(void *arg)
 	void *h;
 
 	(void)arg;
-	ASSERT_EQ_INT(rte_eal_init(5, argv), 4);
+	ASSERT_EQ_INT(rte_eal_init(6, argv), 5);
 	EXPECT_EQ_UINT(rte_lcore_count(), 5);
 	EXPECT_EQ_UINT(rte_get_main_lcore(), 1);
 	EXPECT_EQ_UINT(rte_lcore_id(), 1);
@@ -192,7 +192,8 @@ worker_socket(void *arg)
 static int
 sockets(void *arg)
 {
-	char *argv[] = { "prog", "--lcores", "0,1,(2-3)@(0-1)", NULL };
+	char *argv[] = { "prog", "--lcores", "0,1,(2-3)@(0-1)",
+			 "--in-memory", NULL };
 
 	(void)arg;
 	ASSERT_EQ_INT(cpu_topology_load(fake_root), 0);
@@ -202,7 +203,7 @@ sockets(void *arg)
 	rte_errno = 0;
 	EXPECT_EQ_INT(rte_socket_id_by_idx(2), -1);
 	EXPECT_EQ_INT(rte_errno, EINVAL);
-	ASSERT_EQ_INT(rte_eal_init(3, argv), 2);
+	ASSERT_EQ_INT(rte_eal_init(4, argv), 3);
 	EXPECT_EQ_UINT(rte_lcore_to_socket_id(0), 0);
 	EXPECT_EQ_UINT(rte_lcore_to_socket_id(1), 1);
 	/* lcores that may run on both nodes have no single socket */

@@ -199,13 +199,27 @@ run_good_line(void *arg)
 {
 	const struct good_line *g = arg;
 	char line[256], *argv[MAX_ARGS], joined[256] = "";
+	bool own_prefix;
 	int argc, ret;
 	unsigned int id;
 
-	snprintf(line, sizeof(line), "%s", g->line);
+	/*
+	 * Lines that would run a primary of the default prefix get one of
+	 * their own right after the program name (one more word consumed).
+	 */
+	own_prefix = strstr(g->line, "--file-prefix") == NULL &&
+		     strstr(g->line, "--in-memory") == NULL;
+	if (!own_prefix)
+		snprintf(line, sizeof(line), "%s", g->line);
+	else
+		snprintf(line, sizeof(line), "prog --file-prefix=%s%s",
+			 test_file_prefix(), g->line + strlen("prog"));
 	argc = split(line, argv);
+	for (int i = 1; i + 1 < argc; i++) /* and named prefixes become ours */
+		if (strcmp(argv[i], "--file-prefix") == 0)
+			argv[i + 1] = (char *)test_file_prefix();
 	ret = rte_eal_init(argc, argv);
-	ASSERT_EQ_INT(ret, g->consumed);
+	ASSERT_EQ_INT(ret, g->consumed + own_prefix);
 	for (int i = ret; i < argc; i++) {
 		strcat(joined, i > ret ? " " : "");
 		strcat(joined, argv[i + 0]);
@@ -342,10 +356,10 @@ static int
 run_log_level(void *arg)
 {
 	char *argv[] = { "prog", "-l", "0", "--log-level", "lib.eal:debug",
-			 "--log-level=3", NULL };
+			 "--log-level=3", "--in-memory", NULL };
 
 	(void)arg;
-	ASSERT_EQ_INT(rte_eal_init(6, argv), 5);
+	ASSERT_EQ_INT(rte_eal_init(7, argv), 6);
 	EXPECT_EQ_INT(rte_log_get_level(RTE_LOGTYPE_EAL), RTE_LOG_DEBUG);
 	EXPECT_EQ_UINT(rte_log_get_global_level(), RTE_LOG_CRIT);
 	rte_eal_cleanup();

@@ -337,9 +337,9 @@ test_thread_api(void)
 int
 main(void)
 {
-	char *argv[] = { "prog", "-l", "0-1", NULL };
+	char *argv[] = { "prog", "-l", "0-1", "--in-memory", NULL };
 	TEST_REQUIRE_CPUS(2);
-	ASSERT_EQ_INT(rte_eal_init(3, argv), 2);
+	ASSERT_EQ_INT(rte_eal_init(4, argv), 3);
 	test_register_basic();
 	test_exhaustion();
 	test_stress();
