@@ -13,7 +13,9 @@
  * the allocation (tail) or become alignment padding (front, behind a PAD
  * header that points back). A freed block is zeroed and merged with free
  * neighbours, so free memory is zero and rte_zmalloc() needs no memset
- * (except for blocks a crash repair marked dirty).
+ * (except for blocks a crash repair marked dirty). The arena's last free
+ * block is carved from its start instead, so its remainder stays next to
+ * the uncommitted end and merges with the next growth.
  *
  * When no block fits, the heap commits more memory at the end of one of
  * its arenas (mem_type_grow) and adds it, extending the last block when
@@ -235,8 +237,38 @@ page_size_allowed(uint64_t page_sz, unsigned int flags, bool strict)
 }
 
 /*
- * Where the data of req would go inside free element e (carved from the
- * end). Returns the data address, or NULL when e cannot hold it.
+ * The lowest data address in free element e that satisfies req, or NULL:
+ * for the arena's last element, so that what is left stays at the arena's
+ * end, where the next growth extends it.
+ */
+static char *
+place_low(const struct malloc_elem *e, const struct malloc_request *req,
+	  size_t size)
+{
+	char *end = (char *)e + e->size;
+	char *data = RTE_PTR_ALIGN_CEIL((char *)e + H, req->align);
+
+	while (data < end && (size_t)(end - data) >= size) {
+		uintptr_t last = ((uintptr_t)data + size - 1) &
+				 ~(req->bound - 1);
+
+		if (req->bound != 0 && ((uintptr_t)data & ~(req->bound - 1)) !=
+					       last) /* crosses: next boundary */
+			data = RTE_PTR_ALIGN_CEIL((char *)last, req->align);
+		else if (req->contig &&
+			 !mem_range_iova_contig(e->arena, data, size))
+			data += req->align;
+		else
+			return data;
+	}
+	return NULL;
+}
+
+/*
+ * Where the data of req would go inside free element e, or NULL when e
+ * cannot hold it. Blocks are carved from the end of a free element, so the
+ * element keeps its header and place; from the start of the arena's last
+ * one (place_low).
  */
 static char *
 place_in(const struct malloc_elem *e, const struct malloc_request *req,
@@ -247,6 +279,8 @@ place_in(const struct malloc_elem *e, const struct malloc_request *req,
 
 	if ((size_t)(end - start) < size)
 		return NULL;
+	if (e == arena_of(e)->last)
+		return place_low(e, req, size);
 	data = RTE_PTR_ALIGN_FLOOR(end - size, req->align);
 	if (req->bound != 0) {
 		uintptr_t first = (uintptr_t)data & ~(req->bound - 1);
@@ -367,8 +401,11 @@ heap_grow(struct malloc_heap *heap, const struct malloc_request *req,
 {
 	struct mem_config *cfg = mem_cfg();
 	/* room for the block, its alignment, bound and a split */
-	size_t need = size + H + req->align + req->bound + MIN_ELEM;
+	size_t extra = H + req->align + req->bound + MIN_ELEM;
+	size_t need = size + extra;
 
+	if (size > SIZE_MAX - extra) /* no arena is that big: commit nothing */
+		return -ENOMEM;
 	for (unsigned int i = 0; i < heap->n_arenas; i++) {
 		unsigned int t = heap->arenas[i];
 		uint64_t committed;
@@ -591,9 +628,12 @@ busy_elem_of(const void *ptr, const char **why)
 	    e->arena != t || e->size < MIN_ELEM ||
 	    e->size > (size_t)(end - (char *)e))
 		return NULL;
-	/* the neighbours must agree: catches a stale header inside data */
+	/*
+	 * The neighbours must agree: catches a stale header inside data.
+	 * prev is read only when it lies in [start, e) (committed memory).
+	 */
 	if (e->prev != NULL &&
-	    ((char *)e->prev < start ||
+	    ((char *)e->prev < start || (char *)e->prev >= (char *)e ||
 	     (char *)e->prev + e->prev->size != (char *)e))
 		return NULL;
 	if (e->prev == NULL && (char *)e != start)
@@ -703,6 +743,8 @@ malloc_heap_resize(void *ptr, size_t size)
 
 	if (idx < 0)
 		return -EINVAL;
+	if (want < size) /* the rounding overflowed: move (and fail) */
+		return -ENOSPC;
 	heap = heap_at((unsigned int)idx);
 	shlock_lock(&heap->lock);
 	e = heap->poisoned ? NULL : busy_elem_of(ptr, &why);

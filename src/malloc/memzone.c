@@ -235,8 +235,13 @@ rte_memzone_free(const struct rte_memzone *mz)
 	void *addr;
 	size_t idx;
 
+	/*
+	 * Only the start of a descriptor of the table: the index of any
+	 * other pointer (mz - memzones is exact division) is garbage.
+	 */
 	if (mz == NULL || cfg == NULL || mz < cfg->memzones ||
-	    mz >= cfg->memzones + cfg->memzone_max) {
+	    mz >= cfg->memzones + cfg->memzone_max ||
+	    ((uintptr_t)mz - (uintptr_t)cfg->memzones) % sizeof(*mz) != 0) {
 		EAL_LOG(ERR, "rte_memzone_free(%p): not a memzone descriptor",
 			(const void *)mz);
 		return -EINVAL;

@@ -33,6 +33,7 @@
  * lock; commits run under the MEM lock.
  */
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <linux/magic.h>
@@ -138,6 +139,20 @@ hugepage_unusable_reason(const struct hugepage_info *hi, bool dir_rejected,
 }
 
 /*
+ * Free bytes of a hugepage size on a node. Node counts ignore reserved
+ * pages, so they are capped by the size's free total.
+ */
+static uint64_t
+node_free_bytes(const struct hugepage_size *hs, int node)
+{
+	uint32_t pages = RTE_MIN(hugepage_info_node_pages(hs,
+							  (unsigned int)node),
+				 hs->free_pages);
+
+	return (uint64_t)pages * hs->page_sz;
+}
+
+/*
  * What to commit at init on each type (mem_type.prealloc): the socket's
  * -m share or --socket-mem, from the largest page size down, within the
  * free hugepages of the node; with --legacy-mem and no amount, every free
@@ -164,10 +179,8 @@ plan_prealloc(struct mem_plan *plan, const struct eal_options *o,
 				if (mt->page_sz != SMALL_PAGE_SZ &&
 				    hi->size[i].page_sz == mt->page_sz)
 					avail = RTE_MIN(avail,
-						(uint64_t)hugepage_info_node_pages(
-							&hi->size[i],
-							(unsigned int)socket) *
-						mt->page_sz);
+						node_free_bytes(&hi->size[i],
+								socket));
 			take = take_all && mt->page_sz != SMALL_PAGE_SZ
 				       ? avail
 				       : RTE_MIN(RTE_ALIGN_CEIL(need, mt->page_sz),
@@ -177,10 +190,9 @@ plan_prealloc(struct mem_plan *plan, const struct eal_options *o,
 		}
 		if (need > 0 && !(take_all && plan->type[0].page_sz !=
 						      SMALL_PAGE_SZ)) {
-			EAL_LOG(ERR, "cannot commit %" PRIu64 " MB more on "
-				"socket %d (-m, --socket-mem or --legacy-mem): "
-				"not enough free memory of the planned page "
-				"sizes", need >> 20, socket);
+			EAL_LOG(DEBUG, "socket %d: %" PRIu64 " MB of the "
+				"memory to commit at start is not free",
+				socket, need >> 20);
 			return -ENOMEM;
 		}
 	}
@@ -274,12 +286,28 @@ plan_layout(struct mem_plan *plan, unsigned int memzone_max)
 	plan->total_len = RTE_ALIGN_CEIL(off, align);
 }
 
+/* Paths, layout and init commits of the planned types: 0, -ENOMEM, ... */
+static int
+plan_finish(struct mem_plan *plan, const struct eal_options *o,
+	    const struct hugepage_info *hi)
+{
+	for (unsigned int t = 0; t < plan->n_types; t++)
+		if (strlen(plan->type[t].path) + 1 >= MEM_PATH_MAX) {
+			EAL_LOG(ERR, "backing file path %s... is too long",
+				plan->type[t].path);
+			return -ENAMETOOLONG;
+		}
+	plan_layout(plan, mem_memzone_max());
+	return plan_prealloc(plan, o, hi);
+}
+
 int
 backing_plan(const struct eal_options *o, struct mem_plan *plan)
 {
 	struct hugepage_info hi;
 	bool dir_rejected = false, private_mem = o->in_memory || o->no_shconf;
 	const char *reason = NULL;
+	int ret;
 
 	memset(plan, 0, sizeof(*plan));
 	memset(&hi, 0, sizeof(hi));
@@ -292,40 +320,39 @@ backing_plan(const struct eal_options *o, struct mem_plan *plan)
 	if (plan->n_types > 0) {
 		plan->backend = private_mem ? MEM_BACKEND_ANON
 					    : MEM_BACKEND_HUGETLBFS;
-	} else {
-		if (!o->no_huge)
-			reason = hugepage_unusable_reason(&hi, dir_rejected,
-							  o->huge_dir);
-		if (reason != NULL && o->huge_strict) {
-			EAL_LOG(ERR, "no usable hugepages (%s) and "
-				"--huge-strict forbids 4 KiB pages", reason);
-			return -ENOMEM;
-		}
-		if (private_mem) {
-			plan->backend = MEM_BACKEND_ANON;
-		} else if (shm_dir_usable()) {
-			plan->backend = MEM_BACKEND_SHM;
-		} else {
-			EAL_LOG(ERR, "%s is not a writable tmpfs: cannot place "
-				"shared memory; use --in-memory for private "
-				"memory", SHM_DIR);
-			return -EACCES;
-		}
-		plan_small_types(plan, o, plan->backend == MEM_BACKEND_SHM);
-		if (reason != NULL)
-			EAL_LOG(NOTICE, "using 4 KiB pages in %s: %s",
-				plan->backend == MEM_BACKEND_SHM ? SHM_DIR
-								 : "memory",
-				reason);
+		if ((ret = plan_finish(plan, o, &hi)) != -ENOMEM)
+			return ret;
+		reason = "too few free hugepages for -m, --socket-mem or "
+			 "--legacy-mem";
+		memset(plan, 0, sizeof(*plan));
+	} else if (!o->no_huge) {
+		reason = hugepage_unusable_reason(&hi, dir_rejected,
+						  o->huge_dir);
 	}
-	for (unsigned int t = 0; t < plan->n_types; t++)
-		if (strlen(plan->type[t].path) + 1 >= MEM_PATH_MAX) {
-			EAL_LOG(ERR, "backing file path %s... is too long",
-				plan->type[t].path);
-			return -ENAMETOOLONG;
-		}
-	plan_layout(plan, mem_memzone_max());
-	return plan_prealloc(plan, o, &hi);
+	if (reason != NULL && o->huge_strict) {
+		EAL_LOG(ERR, "no usable hugepages (%s) and --huge-strict "
+			"forbids 4 KiB pages", reason);
+		return -ENOMEM;
+	}
+	if (private_mem) {
+		plan->backend = MEM_BACKEND_ANON;
+	} else if (shm_dir_usable()) {
+		plan->backend = MEM_BACKEND_SHM;
+	} else {
+		EAL_LOG(ERR, "%s is not a writable tmpfs: cannot place shared "
+			"memory; use --in-memory for private memory", SHM_DIR);
+		return -EACCES;
+	}
+	plan_small_types(plan, o, plan->backend == MEM_BACKEND_SHM);
+	if (reason != NULL)
+		EAL_LOG(NOTICE, "using 4 KiB pages in %s: %s",
+			plan->backend == MEM_BACKEND_SHM ? SHM_DIR : "memory",
+			reason);
+	ret = plan_finish(plan, o, &hi);
+	if (ret == -ENOMEM)
+		EAL_LOG(ERR, "cannot commit the memory -m, --socket-mem or "
+			"--legacy-mem ask for");
+	return ret;
 }
 
 /* ------------------------------------------------------------------ */
@@ -491,6 +518,53 @@ backing_unlink(const struct mem_config *cfg, const char *prefix)
 	}
 }
 
+/* Unlink our unlocked rtmem.<prefix>.map_* files in dir. */
+static void
+remove_unlocked_files(const char *dir, const char *prefix)
+{
+	char want[MEM_PATH_MAX], path[MEM_PATH_MAX];
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	if (d == NULL)
+		return;
+	snprintf(want, sizeof(want), "rtmem.%s.map_", prefix);
+	while ((de = readdir(d)) != NULL) {
+		int fd;
+
+		if (strncmp(de->d_name, want, strlen(want)) != 0 ||
+		    (size_t)snprintf(path, sizeof(path), "%s/%s", dir,
+				     de->d_name) >= sizeof(path) ||
+		    !is_our_backing_file(path, prefix))
+			continue;
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+		if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0) {
+			EAL_LOG(DEBUG, "removing leftover backing file %s",
+				path);
+			unlink(path);
+		}
+		if (fd >= 0)
+			close(fd);
+	}
+	closedir(d);
+}
+
+void
+backing_remove_leftovers(const struct mem_plan *plan, const char *prefix)
+{
+	char dir[MEM_PATH_MAX];
+
+	for (unsigned int t = 0; t < plan->n_types; t++) {
+		const char *slash = strrchr(plan->type[t].path, '/');
+
+		if (slash == NULL)
+			continue;
+		snprintf(dir, sizeof(dir), "%.*s",
+			 (int)(slash - plan->type[t].path), plan->type[t].path);
+		remove_unlocked_files(dir, prefix);
+	}
+}
+
 int
 backing_fd(unsigned int t)
 {
@@ -577,13 +651,19 @@ socket_committed(const struct mem_config *cfg, int socket)
 	return sum;
 }
 
-/* How far type t may grow from `old` for a request of `want` bytes. */
+/*
+ * How far type t may grow from `old` for a request of `want` bytes: by
+ * the growth step, or by exactly `want` rounded to pages when `exact`
+ * (the -m / --socket-mem commit at init, which must not round -m 3 up to
+ * 4 MiB).
+ */
 static int
 growth_target(struct mem_config *cfg, unsigned int t, uint64_t old,
-	      uint64_t want, uint64_t *target)
+	      uint64_t want, bool exact, uint64_t *target)
 {
 	const struct mem_type *mt = &cfg->type[t];
-	uint64_t step = RTE_MAX(mt->page_sz, SMALL_GROWTH_STEP);
+	uint64_t step = exact ? mt->page_sz
+			      : RTE_MAX(mt->page_sz, SMALL_GROWTH_STEP);
 	uint64_t limit = cfg->socket_limit[mt->socket_id];
 	uint64_t on_socket = socket_committed(cfg, mt->socket_id);
 	uint64_t grow;
@@ -603,8 +683,50 @@ growth_target(struct mem_config *cfg, unsigned int t, uint64_t old,
 	return 0;
 }
 
-int
-mem_type_grow(unsigned int t, size_t bytes, uint64_t *committed)
+/*
+ * Whether the memsegs of [from, to) of type t fit the DMA mask remembered
+ * by rte_mem_check_dma_mask / rte_mem_set_dma_mask (none: they fit).
+ */
+static bool
+fits_dma_mask(const struct mem_config *cfg, unsigned int t, uint64_t from,
+	      uint64_t to)
+{
+	const struct mem_type *mt = &cfg->type[t];
+	const struct rte_fbarray *arr = &cfg->msl[t].memseg_arr;
+
+	if (cfg->dma_maskbits == 0 || cfg->dma_maskbits >= 64)
+		return true;
+	for (uint64_t off = from; off < to; off += mt->page_sz) {
+		const struct rte_memseg *ms = rte_fbarray_get(
+			arr, (unsigned int)(off / mt->page_sz));
+
+		/* unknown IOVAs are skipped, as rte_mem_check_dma_mask does */
+		if (ms->iova != RTE_BAD_IOVA &&
+		    (ms->iova + ms->len - 1) >> cfg->dma_maskbits != 0)
+			return false;
+	}
+	return true;
+}
+
+/* Undo fill_memsegs() and the commit of [from, to): nobody saw them. */
+static void
+uncommit(struct mem_config *cfg, unsigned int t, uint64_t from, uint64_t to)
+{
+	struct mem_type *mt = &cfg->type[t];
+	struct rte_fbarray *arr = &cfg->msl[t].memseg_arr;
+
+	for (uint64_t off = from; off < to; off += mt->page_sz) {
+		unsigned int idx = (unsigned int)(off / mt->page_sz);
+
+		memset(rte_fbarray_get(arr, idx), 0, sizeof(struct rte_memseg));
+		rte_fbarray_set_free(arr, idx);
+	}
+	fallocate(type_fd[t], FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
+		  (off_t)from, (off_t)(to - from));
+}
+
+static int
+type_commit(unsigned int t, size_t bytes, bool exact, uint64_t *committed)
 {
 	struct mem_config *cfg = mem_cfg();
 	struct mem_type *mt = &cfg->type[t];
@@ -619,7 +741,7 @@ mem_type_grow(unsigned int t, size_t bytes, uint64_t *committed)
 		ret = -ENOMEM; /* set after the init commits: never grow */
 		goto out;
 	}
-	if ((ret = growth_target(cfg, t, old, bytes, &target)) != 0)
+	if ((ret = growth_target(cfg, t, old, bytes, exact, &target)) != 0)
 		goto out;
 	bound = bind_to_node(mt->socket_id, &saved_mode, &saved_mask);
 	if (fallocate(type_fd[t], 0, (off_t)old, (off_t)(target - old)) != 0)
@@ -640,6 +762,15 @@ mem_type_grow(unsigned int t, size_t bytes, uint64_t *committed)
 		goto out;
 	}
 	fill_memsegs(cfg, t, old, target);
+	if (!fits_dma_mask(cfg, t, old, target)) {
+		/* DPDK refuses heap growth beyond the mask as well */
+		EAL_LOG(DEBUG, "memory type %u: %" PRIu64 " more bytes at %p "
+			"would be above the %u-bit DMA mask", t, target - old,
+			(void *)(mt->va + old), (unsigned int)cfg->dma_maskbits);
+		uncommit(cfg, t, old, target);
+		ret = -ENOMEM;
+		goto out;
+	}
 	cfg->msl[t].version++;
 	/* release: pairs with the acquire of memseg walkers and heaps */
 	__atomic_store_n(&mt->committed, target, __ATOMIC_RELEASE);
@@ -649,6 +780,12 @@ out:
 	if (ret == 0)
 		memseg_notify_alloc(mt->va + old, target - old);
 	return ret;
+}
+
+int
+mem_type_grow(unsigned int t, size_t bytes, uint64_t *committed)
+{
+	return type_commit(t, bytes, false, committed);
 }
 
 int
@@ -662,7 +799,7 @@ backing_prealloc(void)
 
 		if (mt->prealloc == 0)
 			continue;
-		if (mem_type_grow(t, mt->prealloc, &committed) != 0) {
+		if (type_commit(t, mt->prealloc, true, &committed) != 0) {
 			EAL_LOG(ERR, "cannot commit %" PRIu64 " MB of %" PRIu64
 				" kB pages on socket %d (-m, --socket-mem or "
 				"--legacy-mem)", mt->prealloc >> 20,

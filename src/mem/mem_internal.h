@@ -2,8 +2,7 @@
 /*
  * mem_internal.h: functions shared between the files of the mem layer
  * only (runtime.c, layout.c, backing.c, memseg.c, process.c, fbarray.c).
- * The layers
- * below use mem_private.h.
+ * The layers below use mem_private.h.
  *
  * Conventions: 0 or -errno, results through out-parameters; each function
  * logs its own failure once (one line naming the file or object) unless
@@ -103,6 +102,14 @@ void backing_close(void);
  * rtmem.<prefix>.map_*, whatever the config says.
  */
 void backing_unlink(const struct mem_config *cfg, const char *prefix);
+
+/*
+ * Unlink leftovers of earlier primaries of this prefix in the plan's
+ * backing directories: our rtmem.<prefix>.map_* files that no process
+ * maps (flock LOCK_EX succeeds). Called by the primary holding the
+ * election lock, after the stale config's files are gone.
+ */
+void backing_remove_leftovers(const struct mem_plan *plan, const char *prefix);
 
 /* Descriptor of type t's backing file in this process, or -1. */
 int backing_fd(unsigned int t);

@@ -205,8 +205,9 @@ bool mem_addr_is_shared(const void *addr);
  * of the type's socket, holding its lock) then adds
  * [old committed end, new committed end) to the heap.
  * Returns 0 and the new committed length in *committed, or
- *   -ENOMEM  budget, --socket-limit, --legacy-mem or a validator refuses,
- *            or the kernel has no pages (fallocate ENOSPC);
+ *   -ENOMEM  budget, --socket-limit, --legacy-mem, a validator or the DMA
+ *            mask (rte_mem_check_dma_mask) refuses, or the kernel has no
+ *            pages (fallocate ENOSPC);
  *   -errno   another fallocate failure (logged).
  */
 int mem_type_grow(unsigned int t, size_t bytes, uint64_t *committed);

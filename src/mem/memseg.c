@@ -624,6 +624,10 @@ memseg_notify_alloc(const void *addr, size_t len)
 	pthread_mutex_unlock(&events_lock);
 }
 
+/*
+ * A validator is asked once the new total reaches its limit: only totals
+ * below it need no answer (DPDK asks when new_len >= limit).
+ */
 int
 memseg_validate_growth(int socket_id, uint64_t new_socket_total)
 {
@@ -632,7 +636,7 @@ memseg_validate_growth(int socket_id, uint64_t new_socket_total)
 	pthread_mutex_lock(&events_lock);
 	for (struct mem_event_entry *e = validator_list; e != NULL && ret == 0;
 	     e = e->next)
-		if (e->socket_id == socket_id && new_socket_total > e->limit &&
+		if (e->socket_id == socket_id && new_socket_total >= e->limit &&
 		    e->validator(socket_id, e->limit, new_socket_total) != 0)
 			ret = -1;
 	pthread_mutex_unlock(&events_lock);

@@ -568,6 +568,8 @@ primary_init(const struct eal_options *o, bool shared)
 		remove_stale_files();
 	if ((ret = backing_plan(o, plan)) != 0)
 		goto out;
+	if (shared)
+		backing_remove_leftovers(plan, mp.prefix);
 	for (unsigned int t = 0; t < plan->n_types; t++)
 		align = RTE_MAX(align, (size_t)plan->type[t].page_sz);
 	if ((ret = reserve_primary(o, plan->total_len, align, &base)) != 0)
@@ -658,10 +660,10 @@ wait_for_primary(void)
 		}
 		if (fd >= 0)
 			close(fd);
-		if (!primary_running()) {
+		if (!primary_running()) { /* it was when we started */
 			EAL_LOG(ERR, "cannot attach: the primary process of "
-				"prefix %s %s", mp.prefix,
-				fd >= 0 ? "died" : "is not running");
+				"prefix %s exited or died before it was ready",
+				mp.prefix);
 			return -ESRCH;
 		}
 		if (now_ms() >= deadline) {

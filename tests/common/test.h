@@ -44,6 +44,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <rte_eal.h>
+
 #define TEST_PASS 0
 #define TEST_FAIL 1
 #define TEST_SKIP 77
@@ -389,6 +391,60 @@ test_prefix_init_(void)
 {
 	test_main_pid_ = getpid();
 	atexit(test_remove_runtime_dirs_);
+}
+
+/*
+ * Extra EAL words for every test_eal_init() of this run: the hugepage run
+ * of the suite (tests/mem/run_on_hugepages.sh) sets
+ * RTMEM_TEST_EAL_ARGS="--huge-dir=<its mount> --huge-strict".
+ */
+static inline const char *
+test_extra_eal_args(void)
+{
+	const char *extra = getenv("RTMEM_TEST_EAL_ARGS");
+
+	return extra != NULL ? extra : "";
+}
+
+/* Whether test_extra_eal_args() go with these EAL words. */
+static inline bool
+test_extra_args_apply(const char *args)
+{
+	return strstr(args, "--no-huge") == NULL &&
+	       strstr(args, "--in-memory") == NULL &&
+	       strstr(args, "--huge-dir") == NULL;
+}
+
+/* Whether this run puts shared memory on hugepages. */
+static inline bool
+test_on_hugepages(void)
+{
+	return strstr(test_extra_eal_args(), "--huge-dir") != NULL;
+}
+
+/*
+ * rte_eal_init() with the words of `args` (separated by spaces; the
+ * program name is added in front) and then test_extra_eal_args(), unless
+ * args chooses its memory itself (--no-huge, --in-memory, --huge-dir).
+ * Returns what rte_eal_init() returns.
+ */
+static inline int
+test_eal_init(const char *args)
+{
+	static char line[1024];
+	static char *argv[64];
+	int argc = 0;
+	char *word, *save = NULL;
+	const char *extra = test_extra_eal_args();
+
+	if (!test_extra_args_apply(args))
+		extra = "";
+	snprintf(line, sizeof(line), "test %s %s", args, extra);
+	for (word = strtok_r(line, " ", &save); word != NULL && argc < 63;
+	     word = strtok_r(NULL, " ", &save))
+		argv[argc++] = word;
+	argv[argc] = NULL;
+	return rte_eal_init(argc, argv);
 }
 
 /* Skip the test unless this process may run on CPUs 0 .. n-1. */
