@@ -101,7 +101,7 @@ typedef void (*rte_mem_event_callback_t)(enum rte_mem_event event_type,
  *   Passed to clb; (name, arg) identifies the registration.
  * @return
  *   0, or -1 with rte_errno: EINVAL (NULL or too long), EEXIST (already
- *   registered), ENOMEM.
+ *   registered), ENOMEM, ENOTSUP (--legacy-mem: memory never changes).
  */
 int rte_mem_event_callback_register(const char *name,
 				    rte_mem_event_callback_t clb, void *arg);
@@ -114,7 +114,8 @@ int rte_mem_event_callback_register(const char *name,
  * @param arg
  *   Its argument.
  * @return
- *   0, or -1 with rte_errno: EINVAL, ENOENT (not registered).
+ *   0, or -1 with rte_errno: EINVAL, ENOENT (not registered), ENOTSUP
+ *   (--legacy-mem).
  */
 int rte_mem_event_callback_unregister(const char *name, void *arg);
 
@@ -150,7 +151,7 @@ typedef int (*rte_mem_alloc_validator_t)(int socket_id,
  *   Committed bytes on the socket below which clb is not asked.
  * @return
  *   0, or -1 with rte_errno: EINVAL, EEXIST (name already registered for
- *   the socket), ENOMEM.
+ *   the socket), ENOMEM, ENOTSUP (--legacy-mem).
  */
 int rte_mem_alloc_validator_register(const char *name,
 				     rte_mem_alloc_validator_t clb,
@@ -164,7 +165,7 @@ int rte_mem_alloc_validator_register(const char *name,
  * @param socket_id
  *   Its socket.
  * @return
- *   0, or -1 with rte_errno: EINVAL, ENOENT.
+ *   0, or -1 with rte_errno: EINVAL, ENOENT, ENOTSUP (--legacy-mem).
  */
 int rte_mem_alloc_validator_unregister(const char *name, int socket_id);
 

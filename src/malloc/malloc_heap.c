@@ -226,6 +226,9 @@ page_size_allowed(uint64_t page_sz, unsigned int flags, bool strict)
 	};
 	bool any_size = true;
 
+	if ((flags & ~(RTE_MEMZONE_SIZE_HINT_ONLY | RTE_MEMZONE_IOVA_CONTIG)) ==
+	    0)
+		return true; /* rte_malloc and most memzones: no size asked */
 	for (unsigned int i = 0; i < RTE_DIM(sizes); i++) {
 		if (!(flags & sizes[i].flag))
 			continue;
@@ -583,23 +586,20 @@ malloc_heap_alloc_biggest(int socket, size_t align, size_t bound,
 /* ------------------------------------------------------------------ */
 /* finding a block from its data pointer                               */
 
-/* Heap index of the memory at ptr, or -1 if it is not heap memory. */
+/*
+ * Heap index of the memory at ptr, or -1 if it is not heap memory; *type
+ * gets its memory type.
+ */
 static int
-heap_of_ptr(const void *ptr)
+heap_of_ptr(const void *ptr, int *type)
 {
-	int t = mem_type_of(ptr);
-
-	return t < 0 ? -1 : (int)mem_cfg()->type[t].heap_idx;
+	*type = mem_type_of(ptr);
+	return *type < 0 ? -1 : (int)mem_cfg()->type[*type].heap_idx;
 }
 
-/*
- * The BUSY element whose data starts at ptr, or NULL. Heap lock held.
- * *why says what is wrong otherwise.
- */
 static struct malloc_elem *
-busy_elem_of(const void *ptr, const char **why)
+busy_elem_of(const void *ptr, int t, const char **why)
 {
-	int t = mem_type_of(ptr);
 	char *start, *end;
 	struct malloc_elem *e;
 
@@ -646,7 +646,7 @@ busy_elem_of(const void *ptr, const char **why)
 int
 malloc_heap_block_size(const void *ptr, size_t *size)
 {
-	int idx = heap_of_ptr(ptr);
+	int t, idx = heap_of_ptr(ptr, &t);
 	struct malloc_heap *heap;
 	struct malloc_elem *e;
 	const char *why;
@@ -655,7 +655,7 @@ malloc_heap_block_size(const void *ptr, size_t *size)
 		return -EINVAL;
 	heap = heap_at((unsigned int)idx);
 	shlock_lock(&heap->lock);
-	e = heap->poisoned ? NULL : busy_elem_of(ptr, &why);
+	e = heap->poisoned ? NULL : busy_elem_of(ptr, t, &why);
 	if (e != NULL && size != NULL)
 		*size = elem_data_len(e);
 	shlock_unlock(&heap->lock);
@@ -665,7 +665,7 @@ malloc_heap_block_size(const void *ptr, size_t *size)
 int
 malloc_heap_block_socket(const void *ptr)
 {
-	int idx = heap_of_ptr(ptr);
+	int t, idx = heap_of_ptr(ptr, &t);
 
 	return idx < 0 ? SOCKET_ID_ANY : heap_at((unsigned int)idx)->socket_id;
 }
@@ -696,7 +696,7 @@ release_free_elem(struct malloc_heap *heap, struct malloc_elem *e)
 int
 malloc_heap_free(void *ptr, const char *who)
 {
-	int idx = heap_of_ptr(ptr);
+	int t, idx = heap_of_ptr(ptr, &t);
 	struct malloc_heap *heap;
 	struct malloc_elem *e;
 	const char *why;
@@ -714,7 +714,7 @@ malloc_heap_free(void *ptr, const char *who)
 			who, ptr, heap->name);
 		return -EFAULT;
 	}
-	e = busy_elem_of(ptr, &why);
+	e = busy_elem_of(ptr, t, &why);
 	if (e == NULL) {
 		shlock_unlock(&heap->lock);
 		EAL_LOG(ERR, "%s(%p): %s", who, ptr, why);
@@ -734,12 +734,13 @@ malloc_heap_free(void *ptr, const char *who)
 int
 malloc_heap_resize(void *ptr, size_t size)
 {
-	int idx = heap_of_ptr(ptr);
+	int t, idx = heap_of_ptr(ptr, &t);
 	struct malloc_heap *heap;
 	struct malloc_elem *e, *n;
 	const char *why;
 	size_t want = RTE_ALIGN_CEIL(size, (size_t)MALLOC_ELEM_MIN_DATA);
 	size_t end_off;
+	bool tail_zero = false; /* the tail given back is zero already */
 
 	if (idx < 0)
 		return -EINVAL;
@@ -747,7 +748,7 @@ malloc_heap_resize(void *ptr, size_t size)
 		return -ENOSPC;
 	heap = heap_at((unsigned int)idx);
 	shlock_lock(&heap->lock);
-	e = heap->poisoned ? NULL : busy_elem_of(ptr, &why);
+	e = heap->poisoned ? NULL : busy_elem_of(ptr, t, &why);
 	if (e == NULL) {
 		shlock_unlock(&heap->lock);
 		return -EINVAL;
@@ -760,6 +761,13 @@ malloc_heap_resize(void *ptr, size_t size)
 			shlock_unlock(&heap->lock);
 			return -ENOSPC;
 		}
+		/*
+		 * The tail given back below lies inside n: zero data unless n
+		 * is dirty (the merge clears its header). Zeroing it again
+		 * would touch every page of a big free block, such as the
+		 * arena's last one.
+		 */
+		tail_zero = n->dirty == 0;
 		free_list_remove(heap, n);
 		elem_absorb_next(e, n);
 	}
@@ -768,7 +776,8 @@ malloc_heap_resize(void *ptr, size_t size)
 	if (e->size - end_off >= MIN_ELEM) {
 		struct malloc_elem *tail;
 
-		memset((char *)e + end_off, 0, e->size - end_off);
+		if (!tail_zero) /* old data, or a dirty neighbour */
+			memset((char *)e + end_off, 0, e->size - end_off);
 		tail = elem_split(e, end_off, MALLOC_ELEM_FREE);
 		tail->dirty = 0;
 		release_free_elem(heap, tail);
@@ -1002,16 +1011,13 @@ heap_primary_init(struct mem_config *cfg)
 	for (unsigned int t = 0; t < cfg->n_types; t++) {
 		int idx = malloc_heap_of_socket(cfg->type[t].socket_id);
 		struct malloc_heap *heap;
-		int ret;
 
 		if (idx < 0) {
 			if (cfg->n_heaps == RTE_MAX_HEAPS)
 				return -ENOSPC;
 			idx = (int)cfg->n_heaps++;
 			heap = &cfg->heap[idx];
-			if ((ret = shlock_init(&heap->lock, SHLOCK_HEAP,
-					       (uint32_t)idx)) != 0)
-				return ret;
+			shlock_init(&heap->lock, SHLOCK_HEAP, (uint32_t)idx);
 			heap->socket_id = cfg->type[t].socket_id;
 			snprintf(heap->name, sizeof(heap->name), "socket_%d",
 				 heap->socket_id);

@@ -95,7 +95,7 @@ layout_fill(struct mem_header *h)
 	add_item(h, "sizeof_memseg", sizeof(struct rte_memseg));
 	add_item(h, "sizeof_memseg_list", sizeof(struct rte_memseg_list));
 	add_item(h, "sizeof_tailq_head", sizeof(struct rte_tailq_head));
-	add_item(h, "sizeof_mutex", sizeof(pthread_mutex_t));
+	add_item(h, "sizeof_shlock", sizeof(struct shlock));
 	add_item(h, "max_memzone", RTE_MAX_MEMZONE);
 	add_item(h, "max_lcore", RTE_MAX_LCORE);
 	add_item(h, "max_numa_nodes", RTE_MAX_NUMA_NODES);

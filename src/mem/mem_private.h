@@ -34,7 +34,7 @@
  *   config      b0 W: the primary of this generation is alive;
  *               b1: attach gate (W by the primary while it initialises or
  *               closes, R by a secondary while it attaches);
- *               b(64+k) R: process-table slot k is alive.
+ *               b(64+k) W: process-table slot k is alive.
  *   config.tmp  the config while the primary initialises (renamed when
  *               READY).
  * All are OFD locks (fcntl F_OFD_*): released only when the process dies
@@ -128,13 +128,18 @@ struct mem_type {
 	char path[MEM_PATH_MAX];  /* backing file, "" for memfd */
 };
 
-/* Process-table slot; its liveness is the OFD lock on config b(64+k). */
+/*
+ * Process-table slot. Claimed by taking the OFD write lock on config byte
+ * 64+k (the kernel arbitrates between claimers and drops it when the
+ * owner dies): that lock is the slot's liveness.
+ */
 struct mem_proc_slot {
 	uint32_t in_use;          /* claimed; stale if its lock is free */
 	int32_t pid;
 	uint64_t start_time;      /* clock ticks since boot */
 	uint32_t is_primary;
-	uint32_t reserved;
+	/* bumped at each claim: part of the owner's shlock identity */
+	uint32_t generation;
 	uint64_t lcores[RTE_MAX_LCORE / 64]; /* lcores it runs */
 };
 
@@ -144,7 +149,6 @@ struct mem_config {
 	struct shlock tailq_lock;
 	struct shlock mempool_lock;
 	struct shlock mem_lock;
-	struct shlock proc_lock;
 	struct shlock timer_lock;
 
 	/* facts the primary decided; secondaries follow them */
@@ -186,14 +190,25 @@ struct mem_config {
 /* ------------------------------------------------------------------ */
 /* interface                                                           */
 
+extern struct mem_config *mem_config_;  /* process.c; use mem_cfg() */
+extern unsigned int mem_proc_slot_;     /* process.c; use mem_proc_slot() */
+
 /*
  * The mapped config, or NULL before the memory layer is initialised (or
  * after cleanup). The pointer is the same in every process.
  */
-struct mem_config *mem_cfg(void);
+static inline struct mem_config *
+mem_cfg(void)
+{
+	return mem_config_;
+}
 
 /* This process's slot in the process table (0 for the primary). */
-unsigned int mem_proc_slot(void);
+static inline unsigned int
+mem_proc_slot(void)
+{
+	return mem_proc_slot_;
+}
 
 /* True when addr lies inside the shared reservation. */
 bool mem_addr_is_shared(const void *addr);

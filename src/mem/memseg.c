@@ -494,6 +494,22 @@ static pthread_mutex_t events_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct mem_event_entry *event_list;
 static struct mem_event_entry *validator_list;
 
+/*
+ * --legacy-mem never grows, so there is nothing to report or validate:
+ * DPDK refuses these registrations then (ENOTSUP), and so does rtmem.
+ */
+static bool
+refused_in_legacy_mode(const char *what)
+{
+	struct mem_config *cfg = ready_cfg();
+
+	if (cfg == NULL || !cfg->legacy_mem)
+		return false;
+	EAL_LOG(DEBUG, "%s: memory is fixed (--legacy-mem)", what);
+	rte_errno = ENOTSUP;
+	return true;
+}
+
 static bool
 name_ok(const char *name, size_t max)
 {
@@ -563,6 +579,8 @@ rte_mem_event_callback_register(const char *name, rte_mem_event_callback_t clb,
 {
 	struct mem_event_entry e = { .clb = clb, .arg = arg, .socket_id = 0 };
 
+	if (refused_in_legacy_mode("rte_mem_event_callback_register"))
+		return -1;
 	if (clb == NULL || !name_ok(name, sizeof(e.name))) {
 		EAL_LOG(ERR, "memory event callback %s: invalid name or "
 			"callback", name != NULL ? name : "(null)");
@@ -576,6 +594,8 @@ rte_mem_event_callback_register(const char *name, rte_mem_event_callback_t clb,
 RTMEM_EXPORT int
 rte_mem_event_callback_unregister(const char *name, void *arg)
 {
+	if (refused_in_legacy_mode("rte_mem_event_callback_unregister"))
+		return -1;
 	if (!name_ok(name, RTE_MEM_EVENT_CALLBACK_NAME_LEN)) {
 		rte_errno = EINVAL;
 		return -1;
@@ -592,6 +612,8 @@ rte_mem_alloc_validator_register(const char *name,
 		.validator = clb, .socket_id = socket_id, .limit = limit,
 	};
 
+	if (refused_in_legacy_mode("rte_mem_alloc_validator_register"))
+		return -1;
 	if (clb == NULL || socket_id < 0 || socket_id >= RTE_MAX_NUMA_NODES ||
 	    !name_ok(name, sizeof(e.name))) {
 		EAL_LOG(ERR, "allocation validator %s: invalid name, "
@@ -607,6 +629,8 @@ rte_mem_alloc_validator_register(const char *name,
 RTMEM_EXPORT int
 rte_mem_alloc_validator_unregister(const char *name, int socket_id)
 {
+	if (refused_in_legacy_mode("rte_mem_alloc_validator_unregister"))
+		return -1;
 	if (!name_ok(name, RTE_MEM_ALLOC_VALIDATOR_NAME_LEN) || socket_id < 0 ||
 	    socket_id >= RTE_MAX_NUMA_NODES) {
 		rte_errno = EINVAL;

@@ -18,7 +18,7 @@
  * whose gate b1 we can read-lock; check the header (magic, layout,
  * version, state, size) before mapping anything; reserve the same range;
  * map config and backing files; claim a process-table slot (its liveness
- * is our read lock on config byte 64+k); release the gate.
+ * is our write lock on config byte 64+k); release the gate.
  * Cleanup: a primary marks the config CLOSED, waits out attaches in flight
  * (gate W), deletes config and backing files and unmaps; a secondary frees
  * its slot and unmaps. A primary that exits without cleanup deletes its
@@ -41,6 +41,7 @@
 #include <sys/mman.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -71,10 +72,9 @@
 
 static struct {
 	struct mem_header *hdr;  /* == base: the start of the reservation */
-	struct mem_config *cfg;  /* hdr + MEM_HEADER_LEN */
 	size_t total_len;
 	enum rte_proc_type_t type;
-	unsigned int slot;
+	uint32_t identity;       /* shlock identity: generation << 8 | slot */
 	int lock_fd;             /* <runtime>/lock (primary: election) */
 	int config_fd;           /* config (file or memfd) */
 	bool owns_files;         /* primary: delete config and files at exit */
@@ -112,17 +112,8 @@ mem_register_client(const struct mem_client *client)
 	n_clients++;
 }
 
-struct mem_config *
-mem_cfg(void)
-{
-	return mp.cfg;
-}
-
-unsigned int
-mem_proc_slot(void)
-{
-	return mp.slot;
-}
+struct mem_config *mem_config_;
+unsigned int mem_proc_slot_;
 
 enum rte_proc_type_t
 mem_proc_type(void)
@@ -286,12 +277,12 @@ unmap_and_close(void)
 	if (mp.lock_fd >= 0)
 		close(mp.lock_fd);
 	mp.hdr = NULL;
-	mp.cfg = NULL;
+	mem_config_ = NULL;
 	mp.total_len = 0;
 	mp.config_fd = -1;
 	mp.lock_fd = -1;
 	mp.owns_files = false;
-	mp.slot = 0;
+	mem_proc_slot_ = 0;
 	mp.type = RTE_PROC_PRIMARY;
 	runtime_dir_forget();
 }
@@ -308,7 +299,7 @@ delete_own_files(void)
 		unlink(path);
 	if (config_path(path, sizeof(path), "config.tmp") == 0)
 		unlink(path);
-	backing_unlink(mp.cfg, mp.prefix);
+	backing_unlink(mem_config_, mp.prefix);
 	mp.owns_files = false;
 }
 
@@ -316,7 +307,7 @@ delete_own_files(void)
 static void
 delete_files_at_exit(void)
 {
-	if (mp.cfg == NULL || !mp.owns_files || getpid() != mp.owner_pid)
+	if (mem_config_ == NULL || !mp.owns_files || getpid() != mp.owner_pid)
 		return;
 	__atomic_store_n(&mp.hdr->state, MEM_STATE_CLOSED, __ATOMIC_RELEASE);
 	delete_own_files();
@@ -437,24 +428,70 @@ create_config(const struct mem_plan *plan, uintptr_t base, bool shared)
 	return 0;
 }
 
-/* Claim slot k for this process (proc_lock held or no one else around). */
+/* Whether slot k's owner still lives (its OFD lock is held). */
+static bool
+slot_alive(unsigned int k)
+{
+	if (!__atomic_load_n(&mem_config_->proc[k].in_use, __ATOMIC_ACQUIRE))
+		return false;
+	if (mp.hdr->backend == MEM_BACKEND_ANON)
+		return true; /* private memory: only this process */
+	return ofd_test(mp.config_fd, F_WRLCK, LOCK_BYTE_SLOT(k), 1, NULL) == 1;
+}
+
+/*
+ * shlock liveness check: a lock holder lives while the slot in its
+ * identity is still its own (same generation) and alive; in this process,
+ * while its thread exists.
+ */
+static bool
+lock_holder_alive(uint32_t process, uint32_t tid)
+{
+	unsigned int k = process & 0xff;
+	const struct mem_proc_slot *s;
+
+	if (process == mp.identity)
+		return syscall(SYS_tgkill, getpid(), (pid_t)tid, 0) == 0 ||
+		       errno != ESRCH;
+	if (mem_config_ == NULL || k >= MEM_MAX_PROCS)
+		return true; /* cannot tell: never take over */
+	s = &mem_config_->proc[k];
+	return (__atomic_load_n(&s->generation, __ATOMIC_ACQUIRE) & 0xffffff) ==
+		       process >> 8 &&
+	       slot_alive(k);
+}
+
+/*
+ * Claim slot k for this process: the kernel arbitrates with an OFD write
+ * lock on the slot's byte (it fails while a live process holds the slot or
+ * another claims it), kept for life as the slot's liveness. The slot's
+ * generation makes this process's lock identity unique.
+ */
 static int
 claim_slot(unsigned int k, const struct eal_options *o, bool primary)
 {
-	struct mem_proc_slot *s = &mp.cfg->proc[k];
+	struct mem_proc_slot *s = &mem_config_->proc[k];
+	uint32_t generation;
 
-	if (mp.config_fd >= 0 && mp.hdr->backend != MEM_BACKEND_ANON &&
-	    ofd_lock(mp.config_fd, F_RDLCK, LOCK_BYTE_SLOT(k), 1) != 0)
+	if (mp.hdr->backend != MEM_BACKEND_ANON &&
+	    ofd_lock(mp.config_fd, F_WRLCK, LOCK_BYTE_SLOT(k), 1) != 0)
 		return -EAGAIN;
-	memset(s, 0, sizeof(*s));
+	generation = __atomic_load_n(&s->generation, __ATOMIC_RELAXED) + 1;
+	if ((generation & 0xffffff) == 0)
+		generation++;
 	s->pid = getpid();
 	s->start_time = process_start_time();
 	s->is_primary = primary;
+	memset(s->lcores, 0, sizeof(s->lcores));
 	for (unsigned int id = 0; id < RTE_MAX_LCORE; id++)
 		if (o->lcore_enabled[id])
 			s->lcores[id / 64] |= 1ull << (id % 64);
-	s->in_use = 1;
-	mp.slot = k;
+	__atomic_store_n(&s->generation, generation, __ATOMIC_RELEASE);
+	/* seq_cst: pairs with rte_mp_disable (a Dekker-style handshake) */
+	__atomic_store_n(&s->in_use, 1, __ATOMIC_SEQ_CST);
+	mem_proc_slot_ = k;
+	mp.identity = (generation & 0xffffff) << 8 | k;
+	shlock_set_identity(mp.identity, lock_holder_alive);
 	return 0;
 }
 
@@ -463,20 +500,15 @@ static int
 fill_config(const struct eal_options *o, const struct mem_plan *plan,
 	    uintptr_t base)
 {
-	struct mem_config *cfg = mp.cfg;
+	struct mem_config *cfg = mem_config_;
 	char *b = (char *)base;
 	int ret = 0;
 
-	ret |= shlock_init(&cfg->memzone_lock, SHLOCK_MEMZONE, 0);
-	ret |= shlock_init(&cfg->tailq_lock, SHLOCK_TAILQ, 0);
-	ret |= shlock_init(&cfg->mempool_lock, SHLOCK_MEMPOOL, 0);
-	ret |= shlock_init(&cfg->mem_lock, SHLOCK_MEM, 0);
-	ret |= shlock_init(&cfg->proc_lock, SHLOCK_PROC, 0);
-	ret |= shlock_init(&cfg->timer_lock, SHLOCK_TIMER, 0);
-	if (ret != 0) {
-		EAL_LOG(ERR, "cannot create robust process-shared mutexes");
-		return -ENOTSUP;
-	}
+	shlock_init(&cfg->memzone_lock, SHLOCK_MEMZONE, 0);
+	shlock_init(&cfg->tailq_lock, SHLOCK_TAILQ, 0);
+	shlock_init(&cfg->mempool_lock, SHLOCK_MEMPOOL, 0);
+	shlock_init(&cfg->mem_lock, SHLOCK_MEM, 0);
+	shlock_init(&cfg->timer_lock, SHLOCK_TIMER, 0);
 	cfg->has_hugepages = plan->type[0].page_sz > 4096;
 	cfg->single_file_segments = o->single_file_segments;
 	cfg->match_allocations = o->match_allocations;
@@ -509,7 +541,7 @@ run_primary_init_clients(void)
 {
 	for (unsigned int i = 0; i < n_clients; i++) {
 		int ret = clients[i].primary_init != NULL
-				  ? clients[i].primary_init(mp.cfg) : 0;
+				  ? clients[i].primary_init(mem_config_) : 0;
 
 		if (ret != 0)
 			return ret;
@@ -521,7 +553,7 @@ static int
 run_attach_clients(void)
 {
 	for (unsigned int i = 0; i < n_clients; i++) {
-		int ret = clients[i].attach != NULL ? clients[i].attach(mp.cfg)
+		int ret = clients[i].attach != NULL ? clients[i].attach(mem_config_)
 						    : 0;
 
 		if (ret != 0)
@@ -575,7 +607,7 @@ primary_init(const struct eal_options *o, bool shared)
 	if ((ret = reserve_primary(o, plan->total_len, align, &base)) != 0)
 		goto out;
 	mp.hdr = (struct mem_header *)base;
-	mp.cfg = (struct mem_config *)(base + MEM_HEADER_LEN);
+	mem_config_ = (struct mem_config *)(base + MEM_HEADER_LEN);
 	mp.total_len = plan->total_len;
 	if ((ret = create_config(plan, base, shared)) != 0)
 		goto out;
@@ -594,11 +626,11 @@ primary_init(const struct eal_options *o, bool shared)
 	mp.hdr->primary_pid = getpid();
 	mp.hdr->primary_start = process_start_time();
 	if ((ret = fill_config(o, plan, base)) != 0 ||
-	    (ret = backing_create(mp.cfg, o->huge_unlink ==
+	    (ret = backing_create(mem_config_, o->huge_unlink ==
 					   EAL_HUGE_UNLINK_ALWAYS)) != 0 ||
 	    (ret = backing_prealloc()) != 0)
 		goto out;
-	mp.cfg->legacy_mem = o->legacy_mem; /* from now on: never grow */
+	mem_config_->legacy_mem = o->legacy_mem; /* from now on: never grow */
 	if ((ret = run_primary_init_clients()) != 0)
 		goto out;
 	test_hook_point("init");
@@ -721,9 +753,9 @@ static void
 warn_shared_lcores(const struct mem_proc_slot *mine)
 {
 	for (unsigned int k = 0; k < MEM_MAX_PROCS; k++) {
-		const struct mem_proc_slot *s = &mp.cfg->proc[k];
+		const struct mem_proc_slot *s = &mem_config_->proc[k];
 
-		if (k == mp.slot || !s->in_use ||
+		if (k == mem_proc_slot_ || !s->in_use ||
 		    ofd_test(mp.config_fd, F_WRLCK, LOCK_BYTE_SLOT(k), 1,
 			     NULL) != 1)
 			continue;
@@ -747,20 +779,13 @@ claim_free_slot(const struct eal_options *o)
 {
 	int ret = -ENOSPC;
 
-	shlock_lock(&mp.cfg->proc_lock);
-	for (unsigned int k = 1; k < MEM_MAX_PROCS && ret != 0; k++) {
-		if (mp.cfg->proc[k].in_use &&
-		    ofd_test(mp.config_fd, F_WRLCK, LOCK_BYTE_SLOT(k), 1,
-			     NULL) != 0)
-			continue;
+	for (unsigned int k = 1; k < MEM_MAX_PROCS && ret != 0; k++)
 		ret = claim_slot(k, o, false);
-	}
-	shlock_unlock(&mp.cfg->proc_lock);
 	if (ret != 0)
 		EAL_LOG(ERR, "cannot attach: all %u process slots are in use",
 			MEM_MAX_PROCS - 1);
 	else
-		warn_shared_lcores(&mp.cfg->proc[mp.slot]);
+		warn_shared_lcores(&mem_config_->proc[mem_proc_slot_]);
 	return ret;
 }
 
@@ -791,7 +816,7 @@ secondary_attach(const struct eal_options *o)
 		return -EADDRINUSE;
 	}
 	mp.hdr = (struct mem_header *)hdr.base;
-	mp.cfg = (struct mem_config *)(hdr.base + MEM_HEADER_LEN);
+	mem_config_ = (struct mem_config *)(hdr.base + MEM_HEADER_LEN);
 	mp.total_len = hdr.total_len;
 	if (mmap(mp.hdr, hdr.config_len, PROT_READ | PROT_WRITE,
 		 MAP_SHARED | MAP_FIXED, mp.config_fd, 0) == MAP_FAILED) {
@@ -800,17 +825,17 @@ secondary_attach(const struct eal_options *o)
 			strerror(errno));
 		return ret;
 	}
-	if (mp.cfg->mp_disabled) {
-		EAL_LOG(ERR, "cannot attach: the primary of prefix %s refuses "
-			"secondary processes (rte_mp_disable)", mp.prefix);
-		return -EPERM;
-	}
-	backing_set_iova_pa(mp.cfg->iova_mode == RTE_IOVA_PA);
-	if ((ret = backing_open(mp.cfg)) != 0)
+	backing_set_iova_pa(mem_config_->iova_mode == RTE_IOVA_PA);
+	if ((ret = backing_open(mem_config_)) != 0)
 		return ret;
 	test_hook_point("attach");
 	if ((ret = claim_free_slot(o)) != 0)
 		return ret;
+	if (__atomic_load_n(&mem_config_->mp_disabled, __ATOMIC_SEQ_CST)) {
+		EAL_LOG(ERR, "cannot attach: the primary of prefix %s refuses "
+			"secondary processes (rte_mp_disable)", mp.prefix);
+		return -EPERM;
+	}
 	ofd_lock(mp.config_fd, F_UNLCK, LOCK_BYTE_GATE, 1);
 	mp.type = RTE_PROC_SECONDARY;
 	return run_attach_clients();
@@ -886,7 +911,7 @@ primary_close(void)
 void
 mem_cleanup(void)
 {
-	if (mp.cfg == NULL)
+	if (mem_config_ == NULL)
 		return;
 	for (unsigned int i = n_clients; i-- > 0;)
 		if (clients[i].detach != NULL)
@@ -894,9 +919,8 @@ mem_cleanup(void)
 	if (mp.type == RTE_PROC_PRIMARY) {
 		primary_close();
 	} else {
-		shlock_lock(&mp.cfg->proc_lock);
-		mp.cfg->proc[mp.slot].in_use = 0;
-		shlock_unlock(&mp.cfg->proc_lock);
+		__atomic_store_n(&mem_config_->proc[mem_proc_slot_].in_use, 0,
+				 __ATOMIC_RELEASE);
 	}
 	unmap_and_close();
 }
@@ -946,29 +970,31 @@ rte_mp_disable(void)
 	bool ok = true;
 
 	if (cfg == NULL || mp.type != RTE_PROC_PRIMARY)
-		return cfg != NULL ? cfg->mp_disabled != 0 : false;
-	shlock_lock(&cfg->proc_lock);
+		return false; /* as DPDK 22.11 answers in a secondary */
+	/*
+	 * Set the flag, then look for secondaries; an attaching secondary
+	 * claims its slot, then reads the flag (seq_cst both sides): one of
+	 * the two always sees the other and backs off.
+	 */
+	__atomic_store_n(&cfg->mp_disabled, 1, __ATOMIC_SEQ_CST);
 	for (unsigned int k = 1; k < MEM_MAX_PROCS && ok; k++)
-		if (cfg->proc[k].in_use && mp.config_fd >= 0 &&
-		    ofd_test(mp.config_fd, F_WRLCK, LOCK_BYTE_SLOT(k), 1,
-			     NULL) == 1)
+		if (slot_alive(k))
 			ok = false;
-	if (ok)
-		cfg->mp_disabled = 1;
-	shlock_unlock(&cfg->proc_lock);
+	if (!ok)
+		__atomic_store_n(&cfg->mp_disabled, 0, __ATOMIC_SEQ_CST);
 	return ok;
 }
 
 RTMEM_EXPORT int
 rte_eal_has_hugepages(void)
 {
-	return mp.cfg != NULL && mp.cfg->has_hugepages;
+	return mem_config_ != NULL && mem_config_->has_hugepages;
 }
 
 RTMEM_EXPORT enum rte_iova_mode
 rte_eal_iova_mode(void)
 {
-	return mp.cfg != NULL ? (enum rte_iova_mode)mp.cfg->iova_mode
+	return mem_config_ != NULL ? (enum rte_iova_mode)mem_config_->iova_mode
 			      : RTE_IOVA_DC;
 }
 

@@ -25,7 +25,7 @@
  *                 primary is dead, verify again, print "orphan-ok", wait for
  *                 stdin to close, verify again;
  *   crash <op>    init and do <op> (malloc, free, memzone, tailq, mempool,
- *                 timer, grow, cleanup) in a loop; RTMEM_TEST_KILL_AT set by
+ *                 timer, grow) in a loop; RTMEM_TEST_KILL_AT set by
  *                 the test kills it at the named point;
  *   premap <addr> map one page at <addr> (hex) first, then init.
  */
@@ -232,8 +232,6 @@ cmd_crash(const char *op)
 			rte_mcfg_timer_unlock();
 		} else if (strcmp(op, "grow") == 0) {
 			rte_malloc(NULL, 64u << 20, 0);
-		} else if (strcmp(op, "cleanup") == 0) {
-			rte_eal_cleanup();
 		}
 	}
 	return 3;

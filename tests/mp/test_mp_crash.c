@@ -3,7 +3,7 @@
  * Description: a secondary killed at the worst moments never blocks or
  * corrupts the primary (design test 3). For each kill point — in the middle
  * of a heap split and of a merge, holding each shared lock (heap, memzone,
- * tailq, mempool, timer, memory growth, process table) and in the middle of
+ * tailq, mempool, timer, memory growth) and in the middle of
  * attaching — a peer started with RTMEM_TEST_KILL_AT=<point> dies by
  * SIGKILL there. Then, in the primary:
  *   - the next heap, memzone, tailq, mempool-lock and timer-lock operations
@@ -40,7 +40,6 @@ static const struct kill_point points[] = {
 	{ "lock:mempool", "mempool" },
 	{ "lock:timer", "timer" },
 	{ "lock:mem", "grow" },
-	{ "lock:proc", "cleanup" },
 	{ "attach", "malloc" },
 };
 
