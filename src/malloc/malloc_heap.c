@@ -285,18 +285,21 @@ place_in(const struct malloc_elem *e, const struct malloc_request *req,
 	if (e == arena_of(e)->last)
 		return place_low(e, req, size);
 	data = RTE_PTR_ALIGN_FLOOR(end - size, req->align);
-	if (req->bound != 0) {
-		uintptr_t first = (uintptr_t)data & ~(req->bound - 1);
-		uintptr_t last = ((uintptr_t)data + size - 1) & ~(req->bound - 1);
+	while (data >= start) {
+		uintptr_t last = ((uintptr_t)data + size - 1) &
+				 ~(req->bound - 1);
 
-		if (first != last) /* crosses: end at the boundary below */
+		if (req->bound != 0 && ((uintptr_t)data & ~(req->bound - 1)) !=
+					       last) /* crosses: end below it */
 			data = RTE_PTR_ALIGN_FLOOR((char *)last - size,
 						   req->align);
+		else if (req->contig &&
+			 !mem_range_iova_contig(e->arena, data, size))
+			data -= req->align;
+		else
+			return data;
 	}
-	while (data >= start && req->contig &&
-	       !mem_range_iova_contig(e->arena, data, size))
-		data -= req->align;
-	return data >= start ? data : NULL;
+	return NULL;
 }
 
 /*
@@ -756,8 +759,7 @@ malloc_heap_resize(void *ptr, size_t size)
 	if (want > elem_data_len(e)) {
 		/* grow into the free block after it, if that is enough */
 		n = elem_next(e);
-		if (n == NULL || n->state != MALLOC_ELEM_FREE ||
-		    elem_data_len(e) + n->size < want) {
+		if (!mergeable(e, n) || elem_data_len(e) + n->size < want) {
 			shlock_unlock(&heap->lock);
 			return -ENOSPC;
 		}

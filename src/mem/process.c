@@ -596,6 +596,9 @@ primary_init(const struct eal_options *o, bool shared)
 
 	if (plan == NULL)
 		return -ENOMEM;
+	if (o->huge_unlink == EAL_HUGE_UNLINK_NEVER)
+		EAL_LOG(NOTICE, "--huge-unlink=never: rtmem always starts with "
+			"new backing files");
 	if (shared)
 		remove_stale_files();
 	if ((ret = backing_plan(o, plan)) != 0)

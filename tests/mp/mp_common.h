@@ -32,6 +32,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <rte_malloc.h>
+#include <rte_memzone.h>
+
 #include "test.h"
 
 extern char **environ;
@@ -65,6 +68,49 @@ mp_check(const char *p, size_t len, uint8_t seed)
 		if ((uint8_t)p[i] != (uint8_t)(seed + i))
 			return false;
 	return true;
+}
+
+/*
+ * Primary side: reserve MP_ZONE and give it a block of len bytes filled
+ * from seed. Returns the zone, or NULL (rte_errno set).
+ */
+static inline struct mp_zone *
+mp_make_zone(size_t len, uint8_t seed)
+{
+	const struct rte_memzone *mz = rte_memzone_reserve(
+		MP_ZONE, sizeof(struct mp_zone), SOCKET_ID_ANY, 0);
+	struct mp_zone *z;
+
+	if (mz == NULL)
+		return NULL;
+	z = mz->addr;
+	z->self = mz->addr;
+	z->seed = seed;
+	z->buf_len = len;
+	z->buf = rte_malloc(NULL, len, 0);
+	if (z->buf == NULL)
+		return NULL;
+	mp_fill(z->buf, len, seed);
+	return z;
+}
+
+/* Whether someone holds the election lock of a prefix (a primary runs). */
+static inline bool
+mp_primary_running(const char *prefix)
+{
+	char dir[512], path[600];
+	struct flock fl = { .l_type = F_WRLCK, .l_start = 0, .l_len = 1 };
+	int fd;
+	bool held;
+
+	test_runtime_dir(dir, sizeof(dir), prefix);
+	snprintf(path, sizeof(path), "%s/lock", dir);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return false;
+	held = fcntl(fd, F_OFD_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+	close(fd);
+	return held;
 }
 
 struct mp_proc {

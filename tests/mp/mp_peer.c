@@ -24,6 +24,9 @@
  *   orphan        init, verify MP_ZONE, print "attached", wait until the
  *                 primary is dead, verify again, print "orphan-ok", wait for
  *                 stdin to close, verify again;
+ *   tailq         init, find list MP_TEST_LIST and check its entries (each
+ *                 points at a block holding its index), then register a
+ *                 list of its own, MP_PEER_OWN_LIST, with one entry;
  *   crash <op>    init and do <op> (malloc, free, memzone, tailq, mempool,
  *                 timer, grow) in a loop; RTMEM_TEST_KILL_AT set by
  *                 the test kills it at the named point;
@@ -125,20 +128,8 @@ cmd_check(void)
 static int
 cmd_serve(const char *arg)
 {
-	const struct rte_memzone *mz = rte_memzone_reserve(
-		MP_ZONE, sizeof(struct mp_zone), SOCKET_ID_ANY, 0);
-	struct mp_zone *z;
-
-	if (mz == NULL)
+	if (mp_make_zone(100000, (uint8_t)strtoul(arg, NULL, 0)) == NULL)
 		FAIL("memzone %s: errno %d", MP_ZONE, rte_errno);
-	z = mz->addr;
-	z->self = mz->addr;
-	z->seed = (uint8_t)strtoul(arg, NULL, 0);
-	z->buf_len = 100000;
-	z->buf = rte_malloc(NULL, z->buf_len, 0);
-	if (z->buf == NULL)
-		FAIL("rte_malloc: errno %d", rte_errno);
-	mp_fill(z->buf, z->buf_len, z->seed);
 	printf("ready type=%d base=%#" PRIx64 "\n", rte_eal_process_type(),
 	       rte_eal_get_baseaddr());
 	fflush(stdout);
@@ -205,6 +196,41 @@ cmd_orphan(void)
 }
 
 static struct rte_tailq_elem peer_tailq = { .name = "MP_PEER_LIST" };
+static struct rte_tailq_elem own_tailq = { .name = "MP_PEER_OWN_LIST" };
+
+static int
+cmd_tailq(void)
+{
+	struct rte_tailq_entry_head *list =
+		RTE_TAILQ_LOOKUP("MP_TEST_LIST", rte_tailq_entry_head);
+	struct rte_tailq_entry *e;
+	unsigned int n = 0;
+	int *value;
+
+	if (list == NULL)
+		FAIL("list MP_TEST_LIST not found");
+	rte_mcfg_tailq_read_lock();
+	RTE_TAILQ_FOREACH(e, list, next) {
+		if (*(int *)e->data != (int)n)
+			FAIL("entry %u holds %d", n, *(int *)e->data);
+		n++;
+	}
+	rte_mcfg_tailq_read_unlock();
+	printf("entries=%u\n", n);
+	if (rte_eal_tailq_register(&own_tailq) != 0)
+		FAIL("register MP_PEER_OWN_LIST: errno %d", rte_errno);
+	e = rte_zmalloc(NULL, sizeof(*e), 0);
+	value = rte_malloc(NULL, sizeof(*value), 0);
+	if (e == NULL || value == NULL)
+		FAIL("rte_malloc");
+	*value = 4242;
+	e->data = value;
+	rte_mcfg_tailq_write_lock();
+	TAILQ_INSERT_TAIL(RTE_TAILQ_CAST(own_tailq.head,
+				 rte_tailq_entry_head), e, next);
+	rte_mcfg_tailq_write_unlock();
+	return 0;
+}
 
 static int
 cmd_crash(const char *op)
@@ -280,6 +306,8 @@ main(int argc, char **argv)
 		ret = cmd_wait_check();
 	else if (strcmp(cmd, "orphan") == 0)
 		ret = cmd_orphan();
+	else if (strcmp(cmd, "tailq") == 0)
+		ret = cmd_tailq();
 	else if (strcmp(cmd, "crash") == 0 && arg != NULL)
 		ret = cmd_crash(arg);
 	else

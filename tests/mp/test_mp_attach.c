@@ -24,25 +24,6 @@
 
 #define ROUNDS 50
 
-/* Primary side: the scratch zone with a pattern-filled block. */
-static struct mp_zone *
-make_zone(void)
-{
-	const struct rte_memzone *mz = rte_memzone_reserve(
-		MP_ZONE, sizeof(struct mp_zone), SOCKET_ID_ANY, 0);
-	struct mp_zone *z;
-
-	ASSERT_NOT_NULL(mz);
-	z = mz->addr;
-	z->self = mz->addr;
-	z->buf_len = 10000;
-	z->seed = 42;
-	z->buf = rte_malloc(NULL, z->buf_len, 0);
-	ASSERT_NOT_NULL(z->buf);
-	mp_fill(z->buf, z->buf_len, z->seed);
-	return z;
-}
-
 /* One peer checks the zone and answers with a block the primary frees. */
 static void
 check_once(struct mp_zone *z, const char *peer_args)
@@ -97,7 +78,8 @@ run_scenario(void *arg)
 		EXPECT_EQ_INT(rte_eal_has_hugepages(), 0);
 		EXPECT_EQ_UINT(page_sz, 4096);
 	}
-	z = make_zone();
+	z = mp_make_zone(10000, 42);
+	ASSERT_NOT_NULL(z);
 	snprintf(args, sizeof(args), "--lcores 1@0 --proc-type=secondary "
 		 "--file-prefix %s %s", test_file_prefix(), s->eal);
 	for (int i = 0; i < ROUNDS; i++)

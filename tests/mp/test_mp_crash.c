@@ -109,7 +109,6 @@ static int
 crashes(void *arg)
 {
 	char args[256], env[64];
-	const struct rte_memzone *mz;
 	struct mp_zone *z;
 
 	(void)arg;
@@ -119,15 +118,8 @@ crashes(void *arg)
 	snprintf(secondary_args, sizeof(secondary_args),
 		 "--lcores 1@0 --proc-type=secondary --file-prefix %s",
 		 test_file_prefix());
-	mz = rte_memzone_reserve(MP_ZONE, sizeof(*z), SOCKET_ID_ANY, 0);
-	ASSERT_NOT_NULL(mz);
-	z = mz->addr;
-	z->self = mz->addr;
-	z->seed = 3;
-	z->buf_len = 50000;
-	z->buf = rte_malloc(NULL, z->buf_len, 0);
-	ASSERT_NOT_NULL(z->buf);
-	mp_fill(z->buf, z->buf_len, z->seed);
+	z = mp_make_zone(50000, 3);
+	ASSERT_NOT_NULL(z);
 
 	for (size_t i = 0; i < RTE_DIM(points); i++) {
 		struct mp_proc p;

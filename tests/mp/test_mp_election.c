@@ -89,25 +89,6 @@ auto_election(void)
 	}
 }
 
-/* Whether someone holds the election lock of a prefix. */
-static bool
-election_lock_held(const char *prefix)
-{
-	char dir[512], path[600];
-	struct flock fl = { .l_type = F_WRLCK, .l_start = 0, .l_len = 1 };
-	int fd;
-	bool held;
-
-	test_runtime_dir(dir, sizeof(dir), prefix);
-	snprintf(path, sizeof(path), "%s/lock", dir);
-	fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return false;
-	held = fcntl(fd, F_OFD_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
-	close(fd);
-	return held;
-}
-
 /* Start a primary that stays in its init for delay_ms. */
 static void
 slow_primary(struct mp_proc *p, const char *prefix, unsigned int delay_ms)
@@ -118,9 +99,9 @@ slow_primary(struct mp_proc *p, const char *prefix, unsigned int delay_ms)
 	make_args(prefix);
 	snprintf(env, sizeof(env), "RTMEM_TEST_DELAY_AT=init:%u", delay_ms);
 	ASSERT_EQ_INT(mp_spawn(p, "serve", "5", args_primary, env), 0);
-	while (!election_lock_held(prefix) && mp_now_ms() < deadline)
+	while (!mp_primary_running(prefix) && mp_now_ms() < deadline)
 		usleep(1000);
-	ASSERT_TRUE(election_lock_held(prefix));
+	ASSERT_TRUE(mp_primary_running(prefix));
 }
 
 static void

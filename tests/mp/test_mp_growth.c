@@ -39,7 +39,6 @@ growth(void *arg)
 {
 	char args[256], secondary[256], line[256];
 	struct rte_malloc_socket_stats before, after;
-	const struct rte_memzone *mz;
 	struct mp_zone *z;
 	struct mp_proc p;
 	pthread_t busy;
@@ -52,14 +51,8 @@ growth(void *arg)
 	snprintf(secondary, sizeof(secondary),
 		 "--lcores 1@0 --proc-type=secondary --file-prefix %s",
 		 test_file_prefix());
-	mz = rte_memzone_reserve(MP_ZONE, sizeof(*z), SOCKET_ID_ANY, 0);
-	ASSERT_NOT_NULL(mz);
-	z = mz->addr;
-	z->self = mz->addr;
-	z->seed = 1;
-	z->buf_len = 1000;
-	z->buf = rte_malloc(NULL, z->buf_len, 0);
-	mp_fill(z->buf, z->buf_len, z->seed);
+	z = mp_make_zone(1000, 1);
+	ASSERT_NOT_NULL(z);
 	rte_malloc_get_socket_stats(0, &before);
 
 	/* the secondary grows the heap */

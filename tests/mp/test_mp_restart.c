@@ -99,24 +99,6 @@ primary_crash(void)
 	EXPECT_EQ_INT(free_hugepages(), hugepages_before);
 }
 
-static bool
-election_lock_held(const char *prefix)
-{
-	char dir[512], path[600];
-	struct flock fl = { .l_type = F_WRLCK, .l_start = 0, .l_len = 1 };
-	int fd;
-	bool held;
-
-	test_runtime_dir(dir, sizeof(dir), prefix);
-	snprintf(path, sizeof(path), "%s/lock", dir);
-	fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return false;
-	held = fcntl(fd, F_OFD_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
-	close(fd);
-	return held;
-}
-
 static void
 touch(const char *path)
 {
@@ -155,7 +137,7 @@ stale_runtime_dir(void)
 	ASSERT_EQ_INT(mp_spawn(&fresh, "serve", "44", args_primary,
 			       "RTMEM_TEST_DELAY_AT=init:500"), 0);
 	deadline = mp_now_ms() + 10000;
-	while (!election_lock_held(prefix) && mp_now_ms() < deadline)
+	while (!mp_primary_running(prefix) && mp_now_ms() < deadline)
 		usleep(1000);
 	ASSERT_EQ_INT(mp_spawn(&p, "wait-check", NULL, args_secondary, NULL),
 		      0);
