@@ -1056,6 +1056,7 @@ struct reader {
 };
 
 static int writers_done;
+static int readers_walking; /* readers that finished a walk */
 
 static void *
 writer_run(void *arg)
@@ -1063,6 +1064,9 @@ writer_run(void *arg)
 	struct writer *w = arg;
 	uint64_t x = w->seed;
 
+	/* start once every reader walks, so that they overlap the writes */
+	while (__atomic_load_n(&readers_walking, __ATOMIC_ACQUIRE) < READERS)
+		sched_yield();
 	for (unsigned int op = 0; op < WRITER_OPS; op++) {
 		unsigned int k;
 
@@ -1085,7 +1089,7 @@ reader_run(void *arg)
 	struct reader *r = arg;
 	const int len = (int)r->arr->len;
 
-	while (!__atomic_load_n(&writers_done, __ATOMIC_ACQUIRE)) {
+	do {
 		int prev = -1, idx = 0;
 
 		while (idx < len) {
@@ -1101,8 +1105,10 @@ reader_run(void *arg)
 			}
 			prev = idx++;
 		}
-		r->walks++;
-	}
+		if (r->walks++ == 0)
+			__atomic_fetch_add(&readers_walking, 1,
+					   __ATOMIC_RELEASE);
+	} while (!__atomic_load_n(&writers_done, __ATOMIC_ACQUIRE));
 	return NULL;
 }
 
@@ -1116,6 +1122,7 @@ test_threads(void)
 
 	array_make(&arr, "threads", WRITERS * RANGE, 8);
 	__atomic_store_n(&writers_done, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&readers_walking, 0, __ATOMIC_RELAXED);
 	for (int i = 0; i < READERS; i++) {
 		readers[i] = (struct reader){ .arr = &arr };
 		ASSERT_EQ_INT(pthread_create(&readers[i].thread, NULL,
@@ -1134,7 +1141,7 @@ test_threads(void)
 	__atomic_store_n(&writers_done, 1, __ATOMIC_RELEASE);
 	for (int i = 0; i < READERS; i++) {
 		ASSERT_EQ_INT(pthread_join(readers[i].thread, NULL), 0);
-		EXPECT_GT_UINT(readers[i].walks, 0);
+		EXPECT_GT_UINT(readers[i].walks, 1); /* some walks overlapped */
 	}
 
 	for (int i = 0; i < WRITERS; i++)
