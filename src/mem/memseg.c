@@ -212,6 +212,21 @@ rte_mem_virt2memseg(const void *virt, const struct rte_memseg_list *msl)
 /* ------------------------------------------------------------------ */
 /* walks                                                               */
 
+/*
+ * The start of every walk: *cfg is the config to walk, NULL when there is
+ * none. Returns -1 with rte_errno EINVAL for a missing callback.
+ */
+static int
+walk_start(bool have_callback, struct mem_config **cfg)
+{
+	*cfg = ready_cfg();
+	if (!have_callback) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	return 0;
+}
+
 /* A callback's result as a walk's: 0 go on, 1 stopped, -1 error. */
 static int
 walk_result(int ret)
@@ -222,15 +237,11 @@ walk_result(int ret)
 RTMEM_EXPORT int
 rte_memseg_walk(rte_memseg_walk_t func, void *arg)
 {
-	struct mem_config *cfg = ready_cfg();
+	struct mem_config *cfg;
 
-	if (func == NULL) {
-		rte_errno = EINVAL;
+	if (walk_start(func != NULL, &cfg) != 0)
 		return -1;
-	}
-	if (cfg == NULL)
-		return 0;
-	for (unsigned int t = 0; t < cfg->n_types; t++) {
+	for (unsigned int t = 0; cfg != NULL && t < cfg->n_types; t++) {
 		uint64_t n = committed_pages(cfg, t);
 
 		for (uint64_t i = 0; i < n; i++) {
@@ -248,15 +259,11 @@ rte_memseg_walk(rte_memseg_walk_t func, void *arg)
 RTMEM_EXPORT int
 rte_memseg_contig_walk(rte_memseg_contig_walk_t func, void *arg)
 {
-	struct mem_config *cfg = ready_cfg();
+	struct mem_config *cfg;
 
-	if (func == NULL) {
-		rte_errno = EINVAL;
+	if (walk_start(func != NULL, &cfg) != 0)
 		return -1;
-	}
-	if (cfg == NULL)
-		return 0;
-	for (unsigned int t = 0; t < cfg->n_types; t++) {
+	for (unsigned int t = 0; cfg != NULL && t < cfg->n_types; t++) {
 		const struct rte_fbarray *arr = &cfg->msl[t].memseg_arr;
 		uint64_t n = committed_pages(cfg, t), start = 0;
 
@@ -290,15 +297,11 @@ rte_memseg_contig_walk(rte_memseg_contig_walk_t func, void *arg)
 RTMEM_EXPORT int
 rte_memseg_list_walk(rte_memseg_list_walk_t func, void *arg)
 {
-	struct mem_config *cfg = ready_cfg();
+	struct mem_config *cfg;
 
-	if (func == NULL) {
-		rte_errno = EINVAL;
+	if (walk_start(func != NULL, &cfg) != 0)
 		return -1;
-	}
-	if (cfg == NULL)
-		return 0;
-	for (unsigned int t = 0; t < cfg->n_types; t++) {
+	for (unsigned int t = 0; cfg != NULL && t < cfg->n_types; t++) {
 		int ret = func(&cfg->msl[t], arg);
 
 		if (ret != 0)

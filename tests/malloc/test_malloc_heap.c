@@ -49,10 +49,7 @@
 #include <rte_malloc.h>
 #include <rte_memory.h>
 
-#include "malloc/malloc_heap.h"
-#include "mem/mem_private.h"
-
-#include "test.h"
+#include "malloc_test.h"
 
 #define KB (1ull << 10)
 #define MB (1ull << 20)
@@ -61,64 +58,6 @@
 
 /* ------------------------------------------------------------------ */
 /* helpers                                                             */
-
-/* Keep the compiler from judging sizes it can see (-Walloc-size-...). */
-static size_t
-opaque(size_t v)
-{
-	volatile size_t x = v;
-
-	return x;
-}
-
-static void
-init_eal(void)
-{
-	char args[256];
-
-	snprintf(args, sizeof(args), "-l 0 --file-prefix %s -m 16",
-		 test_file_prefix());
-	ASSERT_GE_INT(test_eal_init(args), 0);
-}
-
-/*
- * Whether this process's shared memory is on hugepages: in the hugepage
- * run (test_on_hugepages()), and also whenever the host offers free
- * hugepages with a mount (rtmem then uses them by default).
- */
-static bool
-on_hugepages(void)
-{
-	return rte_eal_has_hugepages() != 0;
-}
-
-static int
-done(void)
-{
-	EXPECT_EQ_INT(rte_eal_cleanup(), 0);
-	return test_report();
-}
-
-/* malloc_heap_check() on every heap; 0 when all are sound. */
-static int
-heaps_check(void)
-{
-	struct mem_config *cfg = mem_cfg();
-	int ret = 0;
-
-	for (unsigned int i = 0; cfg != NULL && i < cfg->n_heaps; i++)
-		if (malloc_heap_check(i, stderr) != 0)
-			ret = -1;
-	return ret;
-}
-
-#define EXPECT_HEAPS_OK() EXPECT_EQ_INT(heaps_check(), 0)
-
-static int
-sock(void)
-{
-	return (int)rte_socket_id();
-}
 
 static struct rte_malloc_socket_stats
 stats(void)
