@@ -93,6 +93,7 @@ enum rte_proc_type_t rte_eal_process_type(void);
  *     build (version or layout; the log names the field);
  *   - EADDRINUSE: the primary's address range is taken in this process
  *     (the log names the mapping in the way);
+ *   - EPERM: the primary called rte_mp_disable();
  *   - EACCES: the runtime directory or backing files are not ours or not
  *     writable;
  *   - ENOMEM: out of memory (including -m or --socket-mem that cannot be
@@ -186,7 +187,7 @@ int rte_eal_primary_proc_alive(const char *config_file_path);
  * @return
  *   true when multi-process is now disabled (no secondary attached, or
  *   already disabled); false when a secondary is attached (nothing
- *   changes). In a secondary: true only if the primary disabled it.
+ *   changes). In a secondary: false, as in DPDK 22.11.
  */
 bool rte_mp_disable(void);
 

@@ -4,10 +4,10 @@
  * Locks of the shared configuration.
  *
  * DPDK exposes its configuration locks so that libraries can protect
- * their shared lists. In rtmem each is a robust, recursive,
- * process-shared mutex: a "read" lock is exclusive, the same thread may
- * take a lock again, and a process that dies holding one does not block
- * the others (the next taker repairs the protected structure).
+ * their shared lists. In rtmem each is a recursive lock shared between
+ * processes: a "read" lock is exclusive, the same thread may take a lock
+ * again, and a process that dies holding one does not block the others
+ * (the next taker repairs the protected structure).
  *
  * Lock order: mempool, then tailq, then memory (mem). Each call waits
  * until it holds the lock; every lock taken must be released by the same

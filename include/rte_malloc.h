@@ -20,9 +20,10 @@
  * or of a block already freed, logs an error and changes nothing.
  *
  * Thread and process safety: every call is safe from any thread of any
- * process. Each heap has one lock (a robust process-shared mutex: a
- * process that dies inside the heap does not block the others; the heap is
- * repaired, or refused with EFAULT if it cannot be).
+ * process. Each heap has one lock, shared between processes and safe
+ * against a holder's death: a process that dies inside the heap does not
+ * block the others; the heap is repaired, or refused with EFAULT if it
+ * cannot be.
  */
 #ifndef _RTE_MALLOC_H_
 #define _RTE_MALLOC_H_

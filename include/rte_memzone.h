@@ -11,9 +11,9 @@
  * rte_memzone_max_set() changed it before rte_eal_init()).
  *
  * Thread and process safety: every call is safe from any thread of any
- * process; reserve/free/lookup/walk serialise on the memzone lock (a
- * robust process-shared mutex: a process that dies holding it does not
- * block the others).
+ * process; reserve/free/lookup/walk serialise on the memzone lock (shared
+ * between processes; a process that dies holding it does not block the
+ * others).
  */
 #ifndef _RTE_MEMZONE_H_
 #define _RTE_MEMZONE_H_

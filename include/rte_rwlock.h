@@ -11,8 +11,9 @@
  *
  * Like rte_spinlock_t it works between processes in shared memory, and is
  * not robust: a thread that dies holding it leaves it held. rtmem's own
- * shared structures use robust process-shared mutexes instead; the type
- * stays for source compatibility (it is a field of struct rte_fbarray).
+ * shared structures use locks that survive a holder's death instead; the
+ * type stays for source compatibility (it is a field of struct
+ * rte_fbarray).
  */
 #ifndef _RTE_RWLOCK_H_
 #define _RTE_RWLOCK_H_

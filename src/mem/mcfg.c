@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * mcfg.c: the public locks of the shared configuration
- * (rte_eal_memconfig.h), mapped onto the config's robust mutexes.
+ * (rte_eal_memconfig.h), mapped onto the config's shlocks.
  *
  * DPDK's read/write locks become one exclusive recursive lock each: a
  * reader blocks other readers, which costs nothing on these control paths
- * and lets the lock survive a holder's death. Before the EAL is up (and
- * it cannot be brought up) the calls do nothing.
+ * and lets the lock survive a holder's death (internal/shlock.h). Before
+ * the EAL is up (and it cannot be brought up) the calls do nothing.
  */
 #include <stdbool.h>
 
