@@ -30,7 +30,6 @@
 #include "eal/eal_private.h"
 #include "internal/rtmem_export.h"
 #include "internal/rtmem_log.h"
-#include "internal/test_hooks.h"
 #include "malloc/malloc_heap.h"
 #include "mem/mem_private.h"
 
@@ -207,7 +206,6 @@ rte_memzone_reserve_bounded(const char *name, size_t len, int socket_id,
 	mz->flags = 0;
 	slot_mark(cfg, (unsigned int)slot, true); /* commit */
 	cfg->memzone_count++;
-	test_hook_point("memzone");
 	shlock_unlock(&cfg->memzone_lock);
 	return mz;
 }

@@ -10,7 +10,9 @@
  *   - a config truncated to its header page: EPROTO, no SIGBUS;
  *   - the primary's address range taken in the secondary: EADDRINUSE, the
  *     mapping in the way named, --base-virtaddr suggested;
- *   - a primary with --in-memory: no files anywhere, secondaries refused.
+ *   - a primary with --in-memory: no files anywhere, secondaries refused;
+ *   - a primary that called rte_mp_disable(): EPERM (and rte_mp_disable()
+ *     itself fails while a secondary is attached).
  */
 #include <fcntl.h>
 #include <stdlib.h>
@@ -178,10 +180,39 @@ in_memory_primary(void *arg)
 	return test_report();
 }
 
+/* rte_mp_disable(): refused while a secondary runs, then closes the door */
+static int
+mp_disabled(void *arg)
+{
+	char args[256], line[256];
+	struct mp_proc p;
+
+	(void)arg;
+	snprintf(args, sizeof(args), "--lcores 0@0 --file-prefix %s",
+		 test_file_prefix_n(3));
+	ASSERT_GE_INT(test_eal_init(args), 0);
+	snprintf(secondary_args, sizeof(secondary_args),
+		 "--lcores 1@0 --proc-type=secondary --file-prefix %s",
+		 test_file_prefix_n(3));
+	ASSERT_EQ_INT(mp_spawn(&p, "attach", NULL, secondary_args, NULL), 0);
+	EXPECT_EQ_INT(mp_line(&p, line, sizeof(line), 20000), 0);
+	EXPECT_EQ_INT(mp_line(&p, line, sizeof(line), 20000), 0);
+	EXPECT_CONTAINS(line, "type=1"); /* attached */
+	EXPECT_FALSE(rte_mp_disable());
+	EXPECT_EQ_INT(mp_finish(&p, 20000), 0);
+	EXPECT_TRUE(rte_mp_disable());
+	EXPECT_TRUE(rte_mp_disable()); /* already disabled */
+	expect_refused("after rte_mp_disable", "attach", NULL, NULL, EPERM,
+		       "rte_mp_disable");
+	EXPECT_EQ_INT(rte_eal_cleanup(), 0);
+	return test_report();
+}
+
 int
 main(void)
 {
 	test_child_ok("refusals", refusals, NULL, 120);
+	test_child_ok("rte_mp_disable", mp_disabled, NULL, 60);
 	test_child_ok("--in-memory", in_memory_primary, NULL, 60);
 	EXPECT_EQ_INT(mp_count_shm_files(test_file_prefix()), 0);
 	return test_report();
