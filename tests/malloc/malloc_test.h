@@ -73,4 +73,24 @@ sock(void)
 	return (int)rte_socket_id();
 }
 
+/*
+ * Run one scenario in a child (each initialises its own EAL) and print
+ * what it printed, then check that it passed.
+ */
+static inline void
+run_scenario(const char *name, int (*fn)(void *))
+{
+	struct test_child_result res;
+
+	printf("-- %s\n", name);
+	ASSERT_EQ_INT(test_run_child(fn, NULL, 60, &res), 0);
+	fputs(res.out, stdout);
+	if (!res.exited || res.exit_code != 0)
+		printf("%s failed: stderr:\n%s\n", name, res.err);
+	EXPECT_FALSE(res.timed_out);
+	EXPECT_TRUE(res.exited);
+	EXPECT_EQ_INT(res.exit_code, 0);
+	EXPECT_EQ_INT(res.signal, 0);
+}
+
 #endif /* MALLOC_TEST_H */

@@ -1603,26 +1603,6 @@ static const struct {
 	{ "malloc_heap_check catches damage", scenario_check_catches },
 };
 
-/*
- * Run a scenario in a child (test_child_ok) and print what it printed:
- * its notes and its count of checks.
- */
-static void
-run_scenario(const char *name, int (*fn)(void *))
-{
-	struct test_child_result res;
-
-	printf("-- %s\n", name);
-	ASSERT_EQ_INT(test_run_child(fn, NULL, 60, &res), 0);
-	fputs(res.out, stdout);
-	if (!res.exited || res.exit_code != 0)
-		printf("%s failed: stderr:\n%s\n", name, res.err);
-	EXPECT_FALSE(res.timed_out);
-	EXPECT_TRUE(res.exited);
-	EXPECT_EQ_INT(res.exit_code, 0);
-	EXPECT_EQ_INT(res.signal, 0);
-}
-
 int
 main(void)
 {

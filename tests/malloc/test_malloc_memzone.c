@@ -927,20 +927,7 @@ static const struct {
 int
 main(void)
 {
-	for (unsigned int i = 0; i < RTE_DIM(scenarios); i++) {
-		struct test_child_result res;
-
-		printf("-- %s\n", scenarios[i].name);
-		ASSERT_EQ_INT(test_run_child(scenarios[i].fn, NULL, 60, &res),
-			      0);
-		fputs(res.out, stdout);
-		if (!res.exited || res.exit_code != 0)
-			printf("%s failed: stderr:\n%s\n", scenarios[i].name,
-			       res.err);
-		EXPECT_FALSE(res.timed_out);
-		EXPECT_TRUE(res.exited);
-		EXPECT_EQ_INT(res.exit_code, 0);
-		EXPECT_EQ_INT(res.signal, 0);
-	}
+	for (unsigned int i = 0; i < RTE_DIM(scenarios); i++)
+		run_scenario(scenarios[i].name, scenarios[i].fn);
 	return test_report();
 }
