@@ -12,8 +12,9 @@
  * is one predictable branch. These are test interfaces, documented here only.
  *
  * Named points: "split", "merge" (malloc_heap.c), "lock:<kind>" (shlock.c,
- * right after taking the lock), "attach" (secondary, holding the attach
- * gate, before claiming its slot), "init" (primary, after reserving memory,
+ * right after taking the lock), "commit" (backing.c: memsegs filled, the
+ * commit not yet published), "attach" (secondary, holding the attach gate,
+ * before claiming its slot), "init" (primary, after reserving memory,
  * before READY).
  */
 #ifndef RTMEM_TEST_HOOKS_H

@@ -32,8 +32,8 @@
  * whether commits read physical addresses. Set at init, under the EAL init
  * lock; commits run under the MEM lock.
  */
-#include <errno.h>
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <linux/magic.h>
@@ -54,6 +54,7 @@
 
 #include "internal/cpu.h"
 #include "internal/rtmem_log.h"
+#include "internal/test_hooks.h"
 #include "mem/fbarray_private.h"
 #include "mem/mem_internal.h"
 
@@ -771,6 +772,7 @@ type_commit(unsigned int t, size_t bytes, bool exact, uint64_t *committed)
 		ret = -ENOMEM;
 		goto out;
 	}
+	test_hook_point("commit");
 	cfg->msl[t].version++;
 	/* release: pairs with the acquire of memseg walkers and heaps */
 	__atomic_store_n(&mt->committed, target, __ATOMIC_RELEASE);
@@ -780,6 +782,39 @@ out:
 	if (ret == 0)
 		memseg_notify_alloc(mt->va + old, target - old);
 	return ret;
+}
+
+/*
+ * The MEM lock's holder died in the middle of a commit. What counts is the
+ * published committed length: memsegs past it were never committed (their
+ * pages, if allocated, are reused by the next commit). The dead process
+ * may also have held a memseg array's rwlock (inside set_used).
+ */
+static void
+mem_repair(struct shlock *lock)
+{
+	struct mem_config *cfg = mem_cfg();
+
+	(void)lock;
+	for (unsigned int t = 0; t < cfg->n_types; t++) {
+		struct rte_fbarray *arr = &cfg->msl[t].memseg_arr;
+		unsigned int idx = (unsigned int)(cfg->type[t].committed /
+						  cfg->type[t].page_sz);
+
+		rte_rwlock_init(&arr->rwlock);
+		for (; idx < arr->len && rte_fbarray_is_used(arr, idx) == 1;
+		     idx++) {
+			memset(rte_fbarray_get(arr, idx), 0,
+			       sizeof(struct rte_memseg));
+			rte_fbarray_set_free(arr, idx);
+		}
+	}
+}
+
+__attribute__((constructor)) static void
+backing_register_repair(void)
+{
+	shlock_set_repair(SHLOCK_MEM, mem_repair);
 }
 
 int

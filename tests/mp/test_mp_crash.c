@@ -3,7 +3,8 @@
  * Description: a secondary killed at the worst moments never blocks or
  * corrupts the primary (design test 3). For each kill point — in the middle
  * of a heap split and of a merge, holding each shared lock (heap, memzone,
- * tailq, mempool, timer, memory growth) and in the middle of
+ * tailq, mempool, timer, memory growth), between filling the memsegs of
+ * a commit and publishing it, and in the middle of
  * attaching — a peer started with RTMEM_TEST_KILL_AT=<point> dies by
  * SIGKILL there. Then, in the primary:
  *   - the next heap, memzone, tailq, mempool-lock and timer-lock operations
@@ -40,6 +41,7 @@ static const struct kill_point points[] = {
 	{ "lock:mempool", "mempool" },
 	{ "lock:timer", "timer" },
 	{ "lock:mem", "grow" },
+	{ "commit", "grow" },
 	{ "attach", "malloc" },
 };
 
@@ -92,6 +94,19 @@ static void
 heaps_consistent(const char *after)
 {
 	struct mem_config *cfg = mem_cfg();
+
+	/* memsegs marked used are exactly the committed ones */
+	for (unsigned int t = 0; t < cfg->n_types; t++) {
+		const struct mem_type *mt = &cfg->type[t];
+
+		if (cfg->msl[t].memseg_arr.count != mt->committed / mt->page_sz)
+			printf("after %s: type %u has %u memsegs used, %" PRIu64
+			       " committed\n", after, t,
+			       cfg->msl[t].memseg_arr.count,
+			       mt->committed / mt->page_sz);
+		EXPECT_EQ_UINT(cfg->msl[t].memseg_arr.count,
+			       mt->committed / mt->page_sz);
+	}
 
 	for (unsigned int i = 0; i < cfg->n_heaps; i++) {
 		struct rte_malloc_socket_stats st;
