@@ -171,12 +171,6 @@ process_start_time(void)
 	return start;
 }
 
-static int
-config_path(char *buf, size_t len, const char *name)
-{
-	return mem_runtime_path(buf, len, name);
-}
-
 /* Log the mappings of this process that overlap [start, start + len). */
 static void
 log_mappings_in_the_way(uintptr_t start, size_t len)
@@ -295,9 +289,9 @@ delete_own_files(void)
 
 	if (!mp.owns_files || getpid() != mp.owner_pid)
 		return;
-	if (config_path(path, sizeof(path), "config") == 0)
+	if (mem_runtime_path(path, sizeof(path), "config") == 0)
 		unlink(path);
-	if (config_path(path, sizeof(path), "config.tmp") == 0)
+	if (mem_runtime_path(path, sizeof(path), "config.tmp") == 0)
 		unlink(path);
 	backing_unlink(mem_config_, mp.prefix);
 	mp.owns_files = false;
@@ -343,8 +337,8 @@ remove_stale_files(void)
 	struct stat st;
 	int fd;
 
-	if (config_path(path, sizeof(path), "config") != 0 ||
-	    config_path(tmp, sizeof(tmp), "config.tmp") != 0)
+	if (mem_runtime_path(path, sizeof(path), "config") != 0 ||
+	    mem_runtime_path(tmp, sizeof(tmp), "config.tmp") != 0)
 		return;
 	unlink(tmp); /* a primary that died initialising */
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
@@ -399,7 +393,7 @@ create_config(const struct mem_plan *plan, uintptr_t base, bool shared)
 	int fd, ret;
 
 	if (shared) {
-		config_path(tmp, sizeof(tmp), "config.tmp");
+		mem_runtime_path(tmp, sizeof(tmp), "config.tmp");
 		fd = open(tmp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC |
 				       O_NOFOLLOW, 0600);
 	} else {
@@ -573,8 +567,8 @@ publish_config(bool shared)
 	__atomic_store_n(&mp.hdr->state, MEM_STATE_READY, __ATOMIC_RELEASE);
 	if (!shared)
 		return 0;
-	config_path(tmp, sizeof(tmp), "config.tmp");
-	config_path(path, sizeof(path), "config");
+	mem_runtime_path(tmp, sizeof(tmp), "config.tmp");
+	mem_runtime_path(path, sizeof(path), "config");
 	if (rename(tmp, path) != 0) {
 		int ret = -errno;
 
@@ -683,7 +677,7 @@ wait_for_primary(void)
 	uint64_t deadline = now_ms() + attach_timeout_ms();
 	unsigned int pause_ms = 1;
 
-	config_path(path, sizeof(path), "config");
+	mem_runtime_path(path, sizeof(path), "config");
 	for (;;) {
 		int fd = open(path, O_RDWR | O_CLOEXEC | O_NOFOLLOW);
 
@@ -758,9 +752,7 @@ warn_shared_lcores(const struct mem_proc_slot *mine)
 	for (unsigned int k = 0; k < MEM_MAX_PROCS; k++) {
 		const struct mem_proc_slot *s = &mem_config_->proc[k];
 
-		if (k == mem_proc_slot_ || !s->in_use ||
-		    ofd_test(mp.config_fd, F_WRLCK, LOCK_BYTE_SLOT(k), 1,
-			     NULL) != 1)
+		if (k == mem_proc_slot_ || !slot_alive(k))
 			continue;
 		for (unsigned int w = 0; w < RTE_MAX_LCORE / 64; w++)
 			if (s->lcores[w] & mine->lcores[w]) {
@@ -861,7 +853,7 @@ mem_init(const struct eal_options *o)
 	}
 	if ((ret = runtime_dir_setup(o->file_prefix)) != 0)
 		goto done;
-	config_path(path, sizeof(path), "lock");
+	mem_runtime_path(path, sizeof(path), "lock");
 	mp.lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
 			  0600);
 	if (mp.lock_fd < 0) {
@@ -946,7 +938,7 @@ rte_eal_primary_proc_alive(const char *config_file_path)
 	int fd, alive;
 
 	if (config_file_path == NULL) {
-		if (config_path(path, sizeof(path), "config") != 0)
+		if (mem_runtime_path(path, sizeof(path), "config") != 0)
 			return 0;
 		config_file_path = path;
 	}
