@@ -709,19 +709,23 @@ fits_dma_mask(const struct mem_config *cfg, unsigned int t, uint64_t from,
 	return true;
 }
 
+/* Forget memseg idx: zeroed and no longer used. */
+static void
+clear_memseg(struct rte_fbarray *arr, unsigned int idx)
+{
+	memset(rte_fbarray_get(arr, idx), 0, sizeof(struct rte_memseg));
+	rte_fbarray_set_free(arr, idx);
+}
+
 /* Undo fill_memsegs() and the commit of [from, to): nobody saw them. */
 static void
 uncommit(struct mem_config *cfg, unsigned int t, uint64_t from, uint64_t to)
 {
 	struct mem_type *mt = &cfg->type[t];
-	struct rte_fbarray *arr = &cfg->msl[t].memseg_arr;
 
-	for (uint64_t off = from; off < to; off += mt->page_sz) {
-		unsigned int idx = (unsigned int)(off / mt->page_sz);
-
-		memset(rte_fbarray_get(arr, idx), 0, sizeof(struct rte_memseg));
-		rte_fbarray_set_free(arr, idx);
-	}
+	for (uint64_t off = from; off < to; off += mt->page_sz)
+		clear_memseg(&cfg->msl[t].memseg_arr,
+			     (unsigned int)(off / mt->page_sz));
 	fallocate(type_fd[t], FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
 		  (off_t)from, (off_t)(to - from));
 }
@@ -803,11 +807,8 @@ mem_repair(struct shlock *lock)
 
 		rte_rwlock_init(&arr->rwlock);
 		for (; idx < arr->len && rte_fbarray_is_used(arr, idx) == 1;
-		     idx++) {
-			memset(rte_fbarray_get(arr, idx), 0,
-			       sizeof(struct rte_memseg));
-			rte_fbarray_set_free(arr, idx);
-		}
+		     idx++)
+			clear_memseg(arr, idx);
 	}
 }
 
