@@ -646,23 +646,50 @@ busy_elem_of(const void *ptr, int t, const char **why)
 	return e;
 }
 
+/*
+ * The live block at ptr, with its heap locked (*heap). On failure nothing
+ * is locked and *err says why: -EINVAL, not a live block of the heap
+ * (*why explains), or -EFAULT, its heap is unusable after a crash.
+ */
+static struct malloc_elem *
+lock_block(const void *ptr, struct malloc_heap **heap, const char **why,
+	   int *err)
+{
+	int t, idx = heap_of_ptr(ptr, &t);
+	struct malloc_elem *e;
+
+	*err = -EINVAL;
+	*why = "not a block of rtmem's heap (outside shared memory)";
+	if (idx < 0)
+		return NULL;
+	*heap = heap_at((unsigned int)idx);
+	shlock_lock(&(*heap)->lock);
+	if ((*heap)->poisoned) {
+		*err = -EFAULT;
+		*why = "its heap is unusable after a crash";
+		e = NULL;
+	} else {
+		e = busy_elem_of(ptr, t, why);
+	}
+	if (e == NULL)
+		shlock_unlock(&(*heap)->lock);
+	return e;
+}
+
 int
 malloc_heap_block_size(const void *ptr, size_t *size)
 {
-	int t, idx = heap_of_ptr(ptr, &t);
 	struct malloc_heap *heap;
 	struct malloc_elem *e;
 	const char *why;
+	int err;
 
-	if (idx < 0)
+	if ((e = lock_block(ptr, &heap, &why, &err)) == NULL)
 		return -EINVAL;
-	heap = heap_at((unsigned int)idx);
-	shlock_lock(&heap->lock);
-	e = heap->poisoned ? NULL : busy_elem_of(ptr, t, &why);
-	if (e != NULL && size != NULL)
+	if (size != NULL)
 		*size = elem_data_len(e);
 	shlock_unlock(&heap->lock);
-	return e != NULL ? 0 : -EINVAL;
+	return 0;
 }
 
 int
@@ -699,29 +726,14 @@ release_free_elem(struct malloc_heap *heap, struct malloc_elem *e)
 int
 malloc_heap_free(void *ptr, const char *who)
 {
-	int t, idx = heap_of_ptr(ptr, &t);
 	struct malloc_heap *heap;
 	struct malloc_elem *e;
 	const char *why;
+	int err;
 
-	if (idx < 0) {
-		EAL_LOG(ERR, "%s(%p): not a block of rtmem's heap (outside "
-			"shared memory)", who, ptr);
-		return -EINVAL;
-	}
-	heap = heap_at((unsigned int)idx);
-	shlock_lock(&heap->lock);
-	if (heap->poisoned) {
-		shlock_unlock(&heap->lock);
-		EAL_LOG(ERR, "%s(%p): heap %s is unusable after a crash",
-			who, ptr, heap->name);
-		return -EFAULT;
-	}
-	e = busy_elem_of(ptr, t, &why);
-	if (e == NULL) {
-		shlock_unlock(&heap->lock);
+	if ((e = lock_block(ptr, &heap, &why, &err)) == NULL) {
 		EAL_LOG(ERR, "%s(%p): %s", who, ptr, why);
-		return -EINVAL;
+		return err;
 	}
 	/* data (with any padding and PAD header) zeroed while still BUSY */
 	memset((char *)e + H, 0, e->size - H);
@@ -737,25 +749,18 @@ malloc_heap_free(void *ptr, const char *who)
 int
 malloc_heap_resize(void *ptr, size_t size)
 {
-	int t, idx = heap_of_ptr(ptr, &t);
 	struct malloc_heap *heap;
 	struct malloc_elem *e, *n;
 	const char *why;
 	size_t want = RTE_ALIGN_CEIL(size, (size_t)MALLOC_ELEM_MIN_DATA);
 	size_t end_off;
 	bool tail_zero = false; /* the tail given back is zero already */
+	int err;
 
-	if (idx < 0)
-		return -EINVAL;
 	if (want < size) /* the rounding overflowed: move (and fail) */
 		return -ENOSPC;
-	heap = heap_at((unsigned int)idx);
-	shlock_lock(&heap->lock);
-	e = heap->poisoned ? NULL : busy_elem_of(ptr, t, &why);
-	if (e == NULL) {
-		shlock_unlock(&heap->lock);
+	if ((e = lock_block(ptr, &heap, &why, &err)) == NULL)
 		return -EINVAL;
-	}
 	if (want > elem_data_len(e)) {
 		/* grow into the free block after it, if that is enough */
 		n = elem_next(e);
