@@ -53,6 +53,25 @@ struct mp_zone {
 	volatile uint32_t flag; /* handshakes */
 };
 
+/* A 16-byte ring element of the ring tests: a number and its check. */
+struct mp_ring_elem {
+	uint64_t seq;
+	uint64_t check;
+};
+
+static inline uint64_t
+mp_ring_check(uint64_t seq)
+{
+	return (seq + 1) * 0x9e3779b97f4a7c15ull ^ 0x0123456789abcdefull;
+}
+
+/* The ring a secondary creates (mp_peer ring-make) and its contents. */
+#define MP_SEC_RING "mp_sec_ring"
+#define MP_SEC_COUNT 10u
+
+/* The stack a secondary creates (mp_peer stack-pop). */
+#define MP_SEC_STACK "mp_sec_stack"
+
 /* Fill and check the pattern of a block. */
 static inline void
 mp_fill(char *p, size_t len, uint8_t seed)

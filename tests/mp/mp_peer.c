@@ -30,7 +30,26 @@
  *   crash <op>    init and do <op> (malloc, free, memzone, tailq, mempool,
  *                 timer, grow) in a loop; RTMEM_TEST_KILL_AT set by
  *                 the test kills it at the named point;
- *   premap <addr> map one page at <addr> (hex) first, then init.
+ *   premap <addr> map one page at <addr> (hex) first, then init;
+ *   ring-echo <n> init, look up the rings mp_ping, mp_pong (pointers)
+ *                 and mp_ping_e, mp_pong_e (16-byte elements, struct
+ *                 mp_ring_elem) the primary made, print "rings <addresses>",
+ *                 and move n objects from each ping ring to its pong ring,
+ *                 in order, checking each on the way (a pointer into
+ *                 MP_ZONE's block with the primary's pattern; an element
+ *                 with its checksum); print "echoed ptr=<n> elem=<n>";
+ *   ring-make     init, create ring MP_SEC_RING (16-byte elements) and put
+ *                 MP_SEC_COUNT elements in, print "made <address>", wait
+ *                 for the line "free" on stdin, take the elements the
+ *                 primary added, free the ring, print "freed", wait for
+ *                 stdin to close;
+ *   stack-pop <n> init, look up the stacks mp_stack_std and mp_stack_lf
+ *                 (absent when the CPU has no lock-free stacks) and pop
+ *                 all n pointers the primary pushed (the pointers to
+ *                 bytes 0 .. n-1 of MP_ZONE's block), checking LIFO order
+ *                 and the bytes; push back the pointers to bytes 5, 6, 7;
+ *                 create stack MP_SEC_STACK holding the pointers to bytes
+ *                 1 and 2; print "popped std=<n> lf=<n or absent>".
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -39,11 +58,15 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <rte_common.h>
 #include <rte_eal.h>
 #include <rte_eal_memconfig.h>
 #include <rte_errno.h>
 #include <rte_malloc.h>
 #include <rte_memzone.h>
+#include <rte_ring.h>
+#include <rte_ring_elem.h>
+#include <rte_stack.h>
 #include <rte_tailq.h>
 
 #include "mp_common.h"
@@ -263,6 +286,202 @@ cmd_crash(const char *op)
 	return 3;
 }
 
+/* Read one line of stdin (without the newline); false at its end. */
+static bool
+read_stdin_line(char *buf, size_t len)
+{
+	size_t n = 0;
+	char c;
+
+	while (read(STDIN_FILENO, &c, 1) == 1) {
+		if (c == '\n') {
+			buf[n] = '\0';
+			return true;
+		}
+		if (n + 1 < len)
+			buf[n++] = c;
+	}
+	return false;
+}
+
+static int
+cmd_ring_echo(const char *arg)
+{
+	unsigned int n = (unsigned int)strtoul(arg, NULL, 0);
+	unsigned int ptrs = 0, elems = 0;
+	struct rte_ring *ping = rte_ring_lookup("mp_ping");
+	struct rte_ring *pong = rte_ring_lookup("mp_pong");
+	struct rte_ring *ping_e = rte_ring_lookup("mp_ping_e");
+	struct rte_ring *pong_e = rte_ring_lookup("mp_pong_e");
+	struct mp_zone *z = zone();
+	int64_t deadline = mp_now_ms() + 30000;
+
+	if (ping == NULL || pong == NULL || ping_e == NULL || pong_e == NULL)
+		FAIL("ring lookup: %p %p %p %p, errno %d", (void *)ping,
+		     (void *)pong, (void *)ping_e, (void *)pong_e, rte_errno);
+	if (z == NULL)
+		FAIL("memzone %s not found", MP_ZONE);
+	printf("rings %p %p %p %p\n", (void *)ping, (void *)pong,
+	       (void *)ping_e, (void *)pong_e);
+	fflush(stdout);
+	while (ptrs < n || elems < n) {
+		void *obj[32];
+		struct mp_ring_elem el[32];
+		unsigned int k, room, moved = 0;
+
+		if (mp_now_ms() > deadline)
+			FAIL("timed out: echoed ptr=%u elem=%u of %u", ptrs,
+			     elems, n);
+		/* this process is the only producer of the pong rings:
+		 * what is free now stays free */
+		room = RTE_MIN(32u, rte_ring_free_count(pong));
+		k = rte_ring_dequeue_burst(ping, obj, room, NULL);
+		for (unsigned int i = 0; i < k; i++) {
+			const char *p = obj[i];
+
+			if (p != z->buf + ptrs + i ||
+			    !mp_check(p, 1, (uint8_t)(z->seed + ptrs + i)))
+				FAIL("object %u is %p, not %p", ptrs + i,
+				     obj[i], (void *)(z->buf + ptrs + i));
+		}
+		if (k != 0 && rte_ring_enqueue_bulk(pong, obj, k, NULL) != k)
+			FAIL("enqueue of %u pointers into mp_pong", k);
+		ptrs += k;
+		moved += k;
+		room = RTE_MIN(32u, rte_ring_free_count(pong_e));
+		k = rte_ring_dequeue_burst_elem(ping_e, el, sizeof(el[0]), room,
+						NULL);
+		for (unsigned int i = 0; i < k; i++)
+			if (el[i].seq != elems + i ||
+			    el[i].check != mp_ring_check(el[i].seq))
+				FAIL("element %u is {%" PRIu64 ", %#" PRIx64
+				     "}", elems + i, el[i].seq, el[i].check);
+		if (k != 0 && rte_ring_enqueue_bulk_elem(pong_e, el,
+							 sizeof(el[0]), k,
+							 NULL) != k)
+			FAIL("enqueue of %u elements into mp_pong_e", k);
+		elems += k;
+		moved += k;
+		if (moved == 0)
+			sched_yield();
+	}
+	printf("echoed ptr=%u elem=%u\n", ptrs, elems);
+	return 0;
+}
+
+static int
+cmd_ring_make(void)
+{
+	struct mp_ring_elem el[MP_SEC_COUNT];
+	struct rte_ring *r;
+	char line[64];
+	unsigned int k;
+
+	r = rte_ring_create_elem(MP_SEC_RING, sizeof(el[0]), 64, SOCKET_ID_ANY,
+				 RING_F_SP_ENQ | RING_F_SC_DEQ);
+	if (r == NULL)
+		FAIL("create %s: errno %d", MP_SEC_RING, rte_errno);
+	for (unsigned int i = 0; i < MP_SEC_COUNT; i++) {
+		el[i].seq = i;
+		el[i].check = mp_ring_check(i);
+	}
+	if (rte_ring_enqueue_bulk_elem(r, el, sizeof(el[0]), MP_SEC_COUNT,
+				       NULL) != MP_SEC_COUNT)
+		FAIL("enqueue into %s", MP_SEC_RING);
+	printf("made %p\n", (void *)r);
+	fflush(stdout);
+	if (!read_stdin_line(line, sizeof(line)) || strcmp(line, "free") != 0)
+		FAIL("expected the line \"free\", got \"%s\"", line);
+	/* the primary took ours and put MP_SEC_COUNT of its own */
+	k = rte_ring_dequeue_burst_elem(r, el, sizeof(el[0]), MP_SEC_COUNT,
+					NULL);
+	if (k != MP_SEC_COUNT)
+		FAIL("%u elements from the primary, not %u", k, MP_SEC_COUNT);
+	for (unsigned int i = 0; i < k; i++)
+		if (el[i].seq != 1000 + i ||
+		    el[i].check != mp_ring_check(1000 + i))
+			FAIL("element %u of the primary is {%" PRIu64 "}", i,
+			     el[i].seq);
+	rte_ring_free(r);
+	if (rte_ring_lookup(MP_SEC_RING) != NULL)
+		FAIL("%s still found after rte_ring_free", MP_SEC_RING);
+	printf("freed\n");
+	fflush(stdout);
+	wait_for_stdin_close();
+	return 0;
+}
+
+/* Pop all n pointers of stack name: the last pushed first. */
+static int
+stack_pop_all(const char *name, unsigned int n, struct mp_zone *z)
+{
+	struct rte_stack *s = rte_stack_lookup(name);
+	unsigned int popped = 0, bulk = 1;
+	void *obj[32];
+
+	if (s == NULL)
+		FAIL("stack %s not found: errno %d", name, rte_errno);
+	if (rte_stack_count(s) != n)
+		FAIL("stack %s holds %u, not %u", name, rte_stack_count(s), n);
+	while (popped < n) {
+		unsigned int k = RTE_MIN(bulk, n - popped);
+
+		if (rte_stack_pop(s, obj, k) != k)
+			FAIL("pop of %u from %s failed after %u", k, name,
+			     popped);
+		for (unsigned int i = 0; i < k; i++) {
+			unsigned int want = n - 1 - popped - i;
+			const char *p = obj[i];
+
+			if (p != z->buf + want ||
+			    !mp_check(p, 1, (uint8_t)(z->seed + want)))
+				FAIL("%s: pop %u gave %p, not %p", name,
+				     popped + i, obj[i],
+				     (void *)(z->buf + want));
+		}
+		popped += k;
+		bulk = bulk % 32 + 1;
+	}
+	if (rte_stack_pop(s, obj, 1) != 0 || rte_stack_count(s) != 0)
+		FAIL("stack %s not empty after %u pops", name, n);
+	obj[0] = z->buf + 5;
+	obj[1] = z->buf + 6;
+	obj[2] = z->buf + 7;
+	if (rte_stack_push(s, obj, 3) != 3)
+		FAIL("push of 3 onto %s", name);
+	return 0;
+}
+
+static int
+cmd_stack_pop(const char *arg)
+{
+	unsigned int n = (unsigned int)strtoul(arg, NULL, 0);
+	struct mp_zone *z = zone();
+	struct rte_stack *sec;
+	bool lf = rte_stack_lookup("mp_stack_lf") != NULL;
+	void *obj[2];
+
+	if (z == NULL)
+		FAIL("memzone %s not found", MP_ZONE);
+	if (stack_pop_all("mp_stack_std", n, z) != 0)
+		return 1;
+	if (lf && stack_pop_all("mp_stack_lf", n, z) != 0)
+		return 1;
+	sec = rte_stack_create(MP_SEC_STACK, 8, SOCKET_ID_ANY, 0);
+	if (sec == NULL)
+		FAIL("create %s: errno %d", MP_SEC_STACK, rte_errno);
+	obj[0] = z->buf + 1;
+	obj[1] = z->buf + 2;
+	if (rte_stack_push(sec, obj, 2) != 2)
+		FAIL("push onto %s", MP_SEC_STACK);
+	printf("popped std=%u lf=", n);
+	if (lf)
+		printf("%u\n", n);
+	else
+		printf("absent\n");
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -310,6 +529,12 @@ main(int argc, char **argv)
 		ret = cmd_tailq();
 	else if (strcmp(cmd, "crash") == 0 && arg != NULL)
 		ret = cmd_crash(arg);
+	else if (strcmp(cmd, "ring-echo") == 0 && arg != NULL)
+		ret = cmd_ring_echo(arg);
+	else if (strcmp(cmd, "ring-make") == 0)
+		ret = cmd_ring_make();
+	else if (strcmp(cmd, "stack-pop") == 0 && arg != NULL)
+		ret = cmd_stack_pop(arg);
 	else
 		ret = 2;
 	if (rte_eal_cleanup() != 0)
