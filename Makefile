@@ -5,10 +5,14 @@
 #   make test            build and run ctest plain (build/), under ASan+UBSan
 #                        (build-asan/), then the run-time tests under TSan
 #                        (build-tsan/); fails if any fails
-#   make bench           benchmarks (bench/)
+#   make bench           build, then run the benchmarks (bench/run): rtmem
+#                        against DPDK when pkg-config finds libdpdk, else
+#                        rtmem alone; BENCH_PROGS picks programs
+#   make bench-compare   the same, but fails unless libdpdk is found
 #   make install         install build/ into $(PREFIX) (default /usr/local)
 #   make deps            install the Debian packages the build needs (BENCH=1
-#                        adds libdpdk-dev); the only target that installs packages
+#                        adds libdpdk-dev and libck-dev); the only target
+#                        that installs packages
 #   make clean           remove build/ and build-asan/
 
 BUILD_DIR  := build
@@ -26,16 +30,18 @@ CMAKE_OPTS := -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DRTMEM_WERROR=ON
 DEMO      := $(BUILD_DIR)/examples/helloworld/helloworld
 DEMO_ARGS ?=
 
-# Benchmark hook: once bench/ has a driver script, `make bench` builds and runs it.
-BENCH_RUN := bench/run
+# Benchmarks: bench/run <build-dir> [program...] (its top comment lists the
+# BENCH_* environment variables); BENCH_PROGS empty runs every program.
+BENCH_RUN   := bench/run
+BENCH_PROGS ?=
 
 DEB_PACKAGES := cmake gcc make pkg-config
 ifeq ($(BENCH),1)
-DEB_PACKAGES += libdpdk-dev
+DEB_PACKAGES += libdpdk-dev libck-dev
 endif
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build demo test bench install deps clean
+.PHONY: all build demo test bench bench-compare install deps clean
 
 all: build
 
@@ -63,12 +69,15 @@ test:
 	ctest --test-dir $(TSAN_DIR) --output-on-failure -j$(JOBS) -E '$(TSAN_SKIP)'
 	@echo "==> test: passed, plain, with -fsanitize=$(SANITIZERS) and with -fsanitize=thread"
 
-bench:
-	@if [ -x $(BENCH_RUN) ]; then \
-	  $(MAKE) --no-print-directory build && ./$(BENCH_RUN) $(BUILD_DIR); \
-	else \
-	  echo "no benchmarks yet"; \
-	fi
+bench: build
+	./$(BENCH_RUN) $(BUILD_DIR) $(BENCH_PROGS)
+
+bench-compare:
+	@pkg-config --exists libdpdk || { \
+	  echo "make bench-compare: pkg-config finds no libdpdk; install libdpdk-dev" \
+	       "(make deps BENCH=1 installs it, with libck-dev)" >&2; exit 1; }
+	@$(MAKE) --no-print-directory build
+	BENCH_REQUIRE_DPDK=1 ./$(BENCH_RUN) $(BUILD_DIR) $(BENCH_PROGS)
 
 install: build
 	cmake --install $(BUILD_DIR) --prefix $(PREFIX)

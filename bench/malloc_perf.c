@@ -18,9 +18,10 @@
  *   --pattern, --size  run only the cells of this pattern or size (for
  *            profiling one cell with perf).
  *
- * Output, on stdout, one CSV line per cell (DPDK 22.11 also logs to stdout,
- * so a reader keeps only lines of this shape):
- *   allocator,pattern,size,ns_per_pair
+ * Output, on stdout, one line per cell (DPDK 22.11 also logs to stdout,
+ * so a reader keeps only lines of this shape; bench/run knows which
+ * allocator it asked for):
+ *   malloc,<pattern>/<size>,<ns_per_pair>
  *
  * Design: the program uses only DPDK's public headers, so the same source
  * builds against rtmem (bench/CMakeLists.txt) and against DPDK
@@ -265,8 +266,8 @@ main(int argc, char **argv)
 					    sizes[s], cell_ms * 1e6 / reps,
 					    (unsigned int)reps);
 
-			printf("%s,%s,%zu,%.2f\n", use_rte ? "rte" : "libc",
-			       patterns[p].name, sizes[s], ns);
+			printf("malloc,%s/%zu,%.2f\n", patterns[p].name,
+			       sizes[s], ns);
 			fflush(stdout);
 		}
 	}
