@@ -114,24 +114,6 @@ struct rte_ring_hts_headtail {
 };
 
 /**
- * One side in the ST mode as rtmem keeps it (an rtmem addition, private
- * to the ring code): the plain fields, then a copy of the other side's
- * tail as this side last read it. A single thread's claims use the copy
- * while it shows enough objects or room, so in a steady flow the other
- * side's cache line is read about once per lap rather than once per
- * call. cached_at is this side's head when the copy was last checked;
- * a head moved by anything else (an MT call on the same side, a peek
- * finish that gives slots back, a reset) makes the copy stale.
- */
-struct __rte_ring_st_headtail {
-	volatile uint32_t head;            /**< As rte_ring_headtail. */
-	volatile uint32_t tail;            /**< As rte_ring_headtail. */
-	enum rte_ring_sync_type sync_type; /**< As rte_ring_headtail. */
-	uint32_t cached_tail; /**< The other side's tail, as last read. */
-	uint32_t cached_at;   /**< Our head when cached_tail was checked. */
-};
-
-/**
  * A ring. Applications read the fields through the rte_ring_get_*()
  * calls; the slots follow the structure in memory.
  */
@@ -153,7 +135,6 @@ struct rte_ring {
 		struct rte_ring_headtail prod;         /**< MT or ST. */
 		struct rte_ring_hts_headtail hts_prod; /**< HTS. */
 		struct rte_ring_rts_headtail rts_prod; /**< RTS. */
-		struct __rte_ring_st_headtail __st_prod; /**< ST (private). */
 	} __rte_cache_aligned;
 
 	char pad1 __rte_cache_aligned; /**< Empty line: no false sharing. */
@@ -164,7 +145,6 @@ struct rte_ring {
 		struct rte_ring_headtail cons;         /**< MT or ST. */
 		struct rte_ring_hts_headtail hts_cons; /**< HTS. */
 		struct rte_ring_rts_headtail rts_cons; /**< RTS. */
-		struct __rte_ring_st_headtail __st_cons; /**< ST (private). */
 	} __rte_cache_aligned;
 
 	char pad2 __rte_cache_aligned; /**< Empty line: no false sharing. */

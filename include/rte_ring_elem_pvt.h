@@ -57,28 +57,24 @@ extern "C" {
 #endif
 
 /*
- * Copies shorter than this many bytes are inline loops of 8-byte words
- * (the common pointer bursts); longer ones call memcpy, whose vector
- * code wins once a copy spans a few cache lines.
- */
-#define __RTE_RING_MEMCPY_MIN 256
-
-/*
- * Copy len bytes (a multiple of 4) in 8-byte words. The empty asm keeps
- * the compiler from turning the loop into a memcpy call, whose register
- * saves would burden the whole inline fast path.
+ * Copy len bytes (a multiple of 4) in 16-byte moves, then 8 and 4. The
+ * empty asm keeps the compiler from turning the loop into a memcpy call,
+ * whose register saves would burden the whole inline fast path.
  */
 static __rte_always_inline void
 __rte_ring_copy_words(char *__restrict d, const char *__restrict s,
 		      size_t len)
 {
 #pragma GCC unroll 4
-	for (; len >= 8; len -= 8, d += 8, s += 8) {
-		uint64_t w;
-
-		memcpy(&w, s, 8);
-		memcpy(d, &w, 8);
+	for (; len >= 16; len -= 16, d += 16, s += 16) {
+		memcpy(d, s, 16);
 		__asm__ volatile("");
+	}
+	if (len >= 8) {
+		memcpy(d, s, 8);
+		len -= 8;
+		d += 8;
+		s += 8;
 	}
 	if (len != 0)
 		memcpy(d, s, 4);
@@ -86,38 +82,22 @@ __rte_ring_copy_words(char *__restrict d, const char *__restrict s,
 
 /*
  * Copy n objects of esize bytes between the ring and a user table when
- * the slots do not wrap: memcpy for long or constant copies, else an
- * inline loop, by object when esize is a constant multiple of 8 (one
- * 8- or 16-byte move each), else by 8-byte word.
+ * the slots do not wrap: memcpy when the length is a constant (one or
+ * two moves), else the inline loop of __rte_ring_copy_words(). A libc
+ * memcpy call is faster for long copies on one core, but measured with
+ * the other side on another core (bench/ring_perf.c, two-core rows) it
+ * doubled the cost of 2 KiB bursts, and short bursts pay for the call.
  */
 static __rte_always_inline void
 __rte_ring_copy(void *__restrict dst, const void *__restrict src,
 		uint32_t esize, uint32_t n)
 {
 	size_t len = (size_t)n * esize;
-	char *d = (char *)dst;
-	const char *s = (const char *)src;
 
-	if (__builtin_constant_p(len)) {
-		memcpy(d, s, len);
-	} else if (len >= __RTE_RING_MEMCPY_MIN) {
-		/*
-		 * Hide the branch's bound from the compiler: with a small
-		 * user table it would warn (-Warray-bounds) about this
-		 * branch, which that table's callers never reach.
-		 */
-		__asm__("" : "+r"(len));
-		memcpy(d, s, len);
-	} else if (__builtin_constant_p(esize) && esize % 8 == 0 &&
-		   esize <= 32) {
-#pragma GCC unroll 4
-		for (; n != 0; n--, d += esize, s += esize) {
-			memcpy(d, s, esize);
-			__asm__ volatile("");
-		}
-	} else {
-		__rte_ring_copy_words(d, s, len);
-	}
+	if (__builtin_constant_p(len))
+		memcpy(dst, src, len);
+	else
+		__rte_ring_copy_words((char *)dst, (const char *)src, len);
 }
 
 /* Copy n objects from obj_table into the slots starting at counter head. */
@@ -171,25 +151,40 @@ __rte_ring_dequeue_elems(struct rte_ring *r, uint32_t head, void *obj_table,
 }
 
 /*
- * The tail position of side s, loaded with memory order `order`, in the
- * width the side's mode writes it: the 32-bit tail of an MT or ST side,
- * or the tail half of the 64-bit word of an HTS (head, tail) or RTS
- * (cnt, pos) side. One access size per atomic object keeps to the C11
- * model, which ThreadSanitizer checks. The mode is set at creation only,
- * and the branch reads the line that holds the tail anyway.
+ * The tail position of side s, loaded with memory order `order`. It is
+ * at offset 4 in every mode: the 32-bit tail of an MT or ST side, the
+ * tail half of the 64-bit {head, tail} word of an HTS side or of the
+ * {cnt, pos} tail word of an RTS side. A 32-bit load of half of a word
+ * written as 64 bits is well defined on x86-64 and AArch64 (their memory
+ * models cover mixed-size accesses: the load reads from the store and
+ * its ACQUIRE pairs with that store's RELEASE), but not in C11, whose
+ * model ThreadSanitizer checks; so a TSan build reads the width the
+ * side's mode writes. Same values, same ordering.
  */
+#if defined(__SANITIZE_THREAD__)
+#define __RTE_RING_EXACT_WIDTH_TAIL 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define __RTE_RING_EXACT_WIDTH_TAIL 1
+#endif
+#endif
+
 static __rte_always_inline uint32_t
 __rte_ring_side_tail(const struct rte_ring_headtail *s, int order)
 {
-	union __rte_ring_hts_pos word;
+#ifdef __RTE_RING_EXACT_WIDTH_TAIL
+	if (s->sync_type == RTE_RING_SYNC_MT_HTS ||
+	    s->sync_type == RTE_RING_SYNC_MT_RTS) {
+		union __rte_ring_hts_pos word;
 
-	if (likely(s->sync_type == RTE_RING_SYNC_MT ||
-		   s->sync_type == RTE_RING_SYNC_ST))
-		return __atomic_load_n(&s->tail, order);
-	/* The RTS tail {cnt, pos} has the HTS word's layout {head, tail}. */
-	word.raw = __atomic_load_n(
-		&((const volatile union __rte_ring_hts_pos *)s)->raw, order);
-	return word.pos.tail;
+		/* RTS's {cnt, pos} has the layout of HTS's {head, tail}. */
+		word.raw = __atomic_load_n(
+			&((const volatile union __rte_ring_hts_pos *)s)->raw,
+			order);
+		return word.pos.tail;
+	}
+#endif
+	return __atomic_load_n(&s->tail, order);
 }
 
 /*
@@ -197,47 +192,31 @@ __rte_ring_side_tail(const struct rte_ring_headtail *s, int order)
  * capacity is r->capacity for the producer (room = capacity + s.tail -
  * head) and 0 for the consumer (objects = s.tail - head). Returns the
  * number claimed (0 .. n) with *old_head, *new_head, and *entries (room
- * or objects seen before the claim). exact asks for an exact *entries
- * (the caller reports it); otherwise an ST side may use its copy of the
- * other tail (struct __rte_ring_st_headtail) while that shows enough.
+ * or objects seen before the claim).
  */
 static __rte_always_inline uint32_t
 __rte_ring_headtail_move_head(struct rte_ring_headtail *d,
 			      const struct rte_ring_headtail *s,
 			      uint32_t capacity, int is_st, uint32_t n,
-			      enum rte_ring_queue_behavior behavior, int exact,
+			      enum rte_ring_queue_behavior behavior,
 			      uint32_t *old_head, uint32_t *new_head,
 			      uint32_t *entries)
 {
 	const uint32_t max = n;
-	uint32_t head, other_tail;
+	uint32_t head;
 
 	if (is_st) {
-		struct __rte_ring_st_headtail *st =
-			(struct __rte_ring_st_headtail *)d;
-
-		/* Only this thread writes d->head and the copy. */
+		/* Only this thread writes d->head. */
 		head = __atomic_load_n(&d->head, __ATOMIC_RELAXED);
-		/*
-		 * The copy came from an ACQUIRE load (B) in this thread, so
-		 * the slots it covers are already ordered for us.
-		 */
-		*entries = capacity + st->cached_tail - head;
-		if (exact || st->cached_at != head || n > *entries) {
-			/* B: pairs with the other side's RELEASE of its tail. */
-			other_tail = __rte_ring_side_tail(s,
-							  __ATOMIC_ACQUIRE);
-			*entries = capacity + other_tail - head;
-			if (unlikely(n > *entries))
-				n = (behavior == RTE_RING_QUEUE_FIXED) ?
-					0 : *entries;
-			if (n == 0)
-				return 0; /* (polling an empty ring: no stores) */
-			st->cached_tail = other_tail;
-		}
+		/* B: pairs with the other side's RELEASE of its tail (A). */
+		*entries = capacity + __rte_ring_side_tail(s, __ATOMIC_ACQUIRE) -
+			   head;
+		if (unlikely(n > *entries))
+			n = (behavior == RTE_RING_QUEUE_FIXED) ? 0 : *entries;
+		if (n == 0)
+			return 0;
 		*old_head = head;
 		*new_head = head + n;
-		st->cached_at = head + n;
 		__atomic_store_n(&d->head, head + n, __ATOMIC_RELAXED);
 		return n;
 	}
@@ -249,8 +228,8 @@ __rte_ring_headtail_move_head(struct rte_ring_headtail *d,
 
 		n = max;
 		/* B: pairs with the other side's RELEASE of its tail (A). */
-		other_tail = __rte_ring_side_tail(s, __ATOMIC_ACQUIRE);
-		*entries = capacity + other_tail - head;
+		*entries = capacity + __rte_ring_side_tail(s, __ATOMIC_ACQUIRE) -
+			   head;
 		if (unlikely(n > *entries))
 			n = (behavior == RTE_RING_QUEUE_FIXED) ? 0 : *entries;
 		if (n == 0)
@@ -297,8 +276,7 @@ __rte_ring_do_enqueue_elem(struct rte_ring *r, const void *obj_table,
 	uint32_t head, next, room;
 
 	n = __rte_ring_headtail_move_head(&r->prod, &r->cons, r->capacity,
-					  is_sp, n, behavior,
-					  free_space != NULL, &head, &next,
+					  is_sp, n, behavior, &head, &next,
 					  &room);
 	if (n != 0) {
 		__rte_ring_enqueue_elems(r, head, obj_table, esize, n);
@@ -319,8 +297,7 @@ __rte_ring_do_dequeue_elem(struct rte_ring *r, void *obj_table,
 	uint32_t head, next, entries;
 
 	n = __rte_ring_headtail_move_head(&r->cons, &r->prod, 0, is_sc, n,
-					  behavior, available != NULL, &head,
-					  &next, &entries);
+					  behavior, &head, &next, &entries);
 	if (n != 0) {
 		__rte_ring_dequeue_elems(r, head, obj_table, esize, n);
 		__rte_ring_update_tail(&r->cons, head, next, is_sc);

@@ -71,7 +71,9 @@ __rte_ring_hts_move_head(struct rte_ring_hts_headtail *d,
 
 	/* E: pairs with F. */
 	op.raw = __atomic_load_n(&d->ht.raw, __ATOMIC_ACQUIRE);
-	do {
+	for (;;) {
+		uint64_t seen;
+
 		n = max;
 		op = __rte_ring_hts_wait_idle(d, op);
 		/* B: pairs with the other side's RELEASE of its tail. */
@@ -83,11 +85,19 @@ __rte_ring_hts_move_head(struct rte_ring_hts_headtail *d,
 			break;
 		np.pos.tail = op.pos.tail;
 		np.pos.head = op.pos.head + n;
-		/* E: ACQ_REL on success, ACQUIRE on failure. */
-	} while (unlikely(!__atomic_compare_exchange_n(&d->ht.raw, &op.raw,
+		/*
+		 * E: ACQ_REL on success, ACQUIRE on failure. On success the
+		 * result comes from op, not the CAS output (as in
+		 * __rte_ring_headtail_move_head()).
+		 */
+		seen = op.raw;
+		if (likely(__atomic_compare_exchange_n(&d->ht.raw, &seen,
 						       np.raw, 0,
 						       __ATOMIC_ACQ_REL,
-						       __ATOMIC_ACQUIRE)));
+						       __ATOMIC_ACQUIRE)))
+			break;
+		op.raw = seen;
+	}
 	*old_head = op.pos.head;
 	return n;
 }

@@ -78,7 +78,7 @@ __rte_ring_peek_move_head(struct rte_ring_headtail *d,
 	switch (d->sync_type) {
 	case RTE_RING_SYNC_ST:
 		return __rte_ring_headtail_move_head(d, s, capacity, 1, n,
-						     behavior, 1, head, &next,
+						     behavior, head, &next,
 						     entries);
 	case RTE_RING_SYNC_MT_HTS:
 		return __rte_ring_hts_move_head(

@@ -89,7 +89,9 @@ __rte_ring_rts_move_head(struct rte_ring_rts_headtail *d,
 
 	/* G */
 	oh.raw = __atomic_load_n(&d->head.raw, __ATOMIC_ACQUIRE);
-	do {
+	for (;;) {
+		uint64_t seen;
+
 		n = max;
 		oh = __rte_ring_rts_head_wait(d, oh);
 		/* B: pairs with the other side's RELEASE of its tail. */
@@ -101,11 +103,19 @@ __rte_ring_rts_move_head(struct rte_ring_rts_headtail *d,
 			break;
 		nh.val.pos = oh.val.pos + n;
 		nh.val.cnt = oh.val.cnt + 1;
-		/* G: ACQ_REL on success, ACQUIRE on failure. */
-	} while (unlikely(!__atomic_compare_exchange_n(&d->head.raw, &oh.raw,
+		/*
+		 * G: ACQ_REL on success, ACQUIRE on failure. On success the
+		 * result comes from oh, not the CAS output (as in
+		 * __rte_ring_headtail_move_head()).
+		 */
+		seen = oh.raw;
+		if (likely(__atomic_compare_exchange_n(&d->head.raw, &seen,
 						       nh.raw, 0,
 						       __ATOMIC_ACQ_REL,
-						       __ATOMIC_ACQUIRE)));
+						       __ATOMIC_ACQUIRE)))
+			break;
+		oh.raw = seen;
+	}
 	*old_head = oh.val.pos;
 	return n;
 }

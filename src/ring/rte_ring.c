@@ -61,10 +61,6 @@ _Static_assert(offsetof(struct rte_ring_headtail, sync_type) ==
 	       offsetof(struct rte_ring_headtail, sync_type) ==
 	       offsetof(struct rte_ring_rts_headtail, sync_type),
 	       "sync_type is at the same offset in every mode");
-_Static_assert(offsetof(struct __rte_ring_st_headtail, cached_tail) >=
-	       offsetof(struct rte_ring_hts_headtail, sync_type) +
-	       sizeof(enum rte_ring_sync_type),
-	       "the ST copy does not overlap the HTS form");
 _Static_assert(offsetof(struct rte_ring, name) == 0,
 	       "named objects keep their name at offset 0");
 
@@ -298,11 +294,7 @@ rte_ring_lookup(const char *name)
 	return named_object_lookup(&rte_ring_tailq, name, RTE_RING_NAMESIZE);
 }
 
-/*
- * Zero one side in the form of its mode (the forms overlap). The ST copy
- * of the other tail (offsets 12 and 16, free in the MT and HTS forms)
- * becomes "tail 0 at head 0", true after the reset.
- */
+/* Zero one side in the form of its mode (the forms overlap). */
 static void
 reset_side(struct rte_ring_headtail *ht)
 {
@@ -313,13 +305,8 @@ reset_side(struct rte_ring_headtail *ht)
 		rts->head.raw = 0;
 		rts->tail.raw = 0;
 	} else {
-		struct __rte_ring_st_headtail *st =
-			(struct __rte_ring_st_headtail *)ht;
-
-		st->head = 0;
-		st->tail = 0;
-		st->cached_tail = 0;
-		st->cached_at = 0;
+		ht->head = 0;
+		ht->tail = 0;
 	}
 }
 
