@@ -13,7 +13,7 @@
 #   make deps            install the Debian packages the build needs (BENCH=1
 #                        adds libdpdk-dev and libck-dev); the only target
 #                        that installs packages
-#   make clean           remove build/ and build-asan/
+#   make clean           remove build/, build-asan/ and build-tsan/
 
 BUILD_DIR  := build
 ASAN_DIR   := build-asan

@@ -52,6 +52,8 @@
 #include <rte_lcore.h>
 #include <rte_malloc.h>
 
+#include "bench_common.h"
+
 #define RING_LIVE 32
 #define BATCH_LIVE 1024
 #define MAX_REPS 99
@@ -189,70 +191,41 @@ measure(pattern_fn run, uint64_t unit, size_t size, double rep_ns,
 	return per_pair[reps / 2];
 }
 
-static void
-usage(const char *prg)
-{
-	fprintf(stderr,
-		"usage: %s [EAL options] -- [--alloc rte|libc] [--ms N] [--reps N]\n"
-		"       [--pattern single|ring32|batch1024] [--size N]\n",
-		prg);
-	exit(EXIT_FAILURE);
-}
+/* the options, read by bench_init() */
+static unsigned long cell_ms = 200, cell_reps = 5, only_size = 0;
+static const char *only_pattern;
 
-/* A positive integer option value, or usage(). */
-static unsigned long
-parse_count(const char *prg, const char *s, unsigned long max)
+static bool
+option(const char *opt, const char *val)
 {
-	char *end;
-	unsigned long v;
-
-	errno = 0;
-	v = strtoul(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v == 0 || v > max)
-		usage(prg);
-	return v;
+	if (strcmp(opt, "--alloc") == 0 && strcmp(val, "rte") == 0)
+		use_rte = true;
+	else if (strcmp(opt, "--alloc") == 0 && strcmp(val, "libc") == 0)
+		use_rte = false;
+	else if (strcmp(opt, "--ms") == 0)
+		cell_ms = bench_parse_count(val, 100000);
+	else if (strcmp(opt, "--reps") == 0)
+		cell_reps = bench_parse_count(val, MAX_REPS);
+	else if (strcmp(opt, "--pattern") == 0)
+		only_pattern = val;
+	else if (strcmp(opt, "--size") == 0)
+		only_size = bench_parse_count(val, SIZE_MAX);
+	else
+		return false;
+	return true;
 }
 
 int
 main(int argc, char **argv)
 {
-	unsigned long cell_ms = 200, reps = 5, only_size = 0;
-	const char *only_pattern = NULL;
-	int ret;
-
-	ret = rte_eal_init(argc, argv);
-	if (ret < 0) {
-		fprintf(stderr, "malloc_perf: cannot initialise the EAL\n");
-		return EXIT_FAILURE;
-	}
-	/* argv[ret] is the program name, then the application's words. */
-	argc -= ret;
-	argv += ret;
-	for (int i = 1; i < argc; i++) {
-		const char *opt = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
-
-		if (val == NULL)
-			usage(argv[0]);
-		if (strcmp(opt, "--alloc") == 0 && strcmp(val, "rte") == 0)
-			use_rte = true;
-		else if (strcmp(opt, "--alloc") == 0 && strcmp(val, "libc") == 0)
-			use_rte = false;
-		else if (strcmp(opt, "--ms") == 0)
-			cell_ms = parse_count(argv[0], val, 100000);
-		else if (strcmp(opt, "--reps") == 0)
-			reps = parse_count(argv[0], val, MAX_REPS);
-		else if (strcmp(opt, "--pattern") == 0)
-			only_pattern = val;
-		else if (strcmp(opt, "--size") == 0)
-			only_size = parse_count(argv[0], val, SIZE_MAX);
-		else
-			usage(argv[0]);
-		i++;
-	}
+	bench_init(argc, argv, "malloc_perf",
+		   "[--alloc rte|libc] [--ms N] [--reps N]\n"
+		   "       [--pattern single|ring32|batch1024] [--size N]",
+		   option);
 
 	fprintf(stderr, "malloc_perf: %s on lcore %u, %lu ms per cell, %lu reps\n",
 		use_rte ? "rte_malloc" : "libc malloc", rte_lcore_id(), cell_ms,
-		reps);
+		cell_reps);
 	for (size_t p = 0; p < RTE_DIM(patterns); p++) {
 		if (only_pattern != NULL &&
 		    strcmp(only_pattern, patterns[p].name) != 0)
@@ -263,8 +236,8 @@ main(int argc, char **argv)
 			if (only_size != 0 && only_size != sizes[s])
 				continue;
 			ns = measure(patterns[p].run, patterns[p].unit,
-					    sizes[s], cell_ms * 1e6 / reps,
-					    (unsigned int)reps);
+					    sizes[s], cell_ms * 1e6 / cell_reps,
+					    (unsigned int)cell_reps);
 
 			printf("malloc,%s/%zu,%.2f\n", patterns[p].name,
 			       sizes[s], ns);

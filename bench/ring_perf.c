@@ -85,6 +85,8 @@
 #include <rte_ring_elem.h>
 #endif
 
+#include "bench_common.h"
+
 #define RING_SIZE 4096
 #define MAX_BURST 256
 #define ESIZE 16 /* bytes per element of the e16 rows */
@@ -100,9 +102,6 @@ static const volatile unsigned int bulk_sizes[] = { 8, 32, 64, 128, 256 };
 struct elem16 {
 	uint64_t w[ESIZE / sizeof(uint64_t)];
 };
-
-static double scale = 1;          /* --scale */
-static const char *only;          /* --only */
 
 /* ---- the ring under test and its calls, named <api>_<sync>_<call> */
 #ifdef RING_PERF_CK
@@ -465,22 +464,13 @@ ring_free(bench_ring *r)
 static uint64_t
 iterations(double base)
 {
-	double n = base * scale * MODE_SCALE;
-
-	return n < 1 ? 1 : (uint64_t)n;
-}
-
-static int
-wanted(const char *row)
-{
-	return only == NULL || strstr(row, only) != NULL;
+	return bench_iterations(base * MODE_SCALE);
 }
 
 static void
 report(const char *row, double cycles)
 {
-	printf("ring,%s,%.2f\n", row, cycles);
-	fflush(stdout);
+	bench_report("ring", row, cycles);
 }
 
 /* Two-core rows: the consumer runs this on the worker lcore. */
@@ -556,7 +546,7 @@ run_api(const struct api *a, unsigned int worker)
 		uint64_t iters = iterations(SINGLE_ITERS);
 
 		snprintf(row, sizeof(row), "%s/single/%s", a->name, s->name);
-		if (s->single != NULL && wanted(row))
+		if (s->single != NULL && bench_wanted(row))
 			report(row, (double)s->single(rings[s->ring], iters) /
 					    (double)iters);
 	}
@@ -571,7 +561,7 @@ run_api(const struct api *a, unsigned int worker)
 
 				snprintf(row, sizeof(row), "%s/%s/%s/%u", a->name,
 					 pass == 0 ? "burst" : "bulk", s->name, n);
-				if (wanted(row))
+				if (bench_wanted(row))
 					report(row, (double)fn(rings[s->ring], n, iters) /
 							    (double)(iters * n));
 			}
@@ -583,7 +573,7 @@ run_api(const struct api *a, unsigned int worker)
 		uint64_t iters = iterations((double)EMPTY_ELEMS / n);
 
 		snprintf(row, sizeof(row), "%s/empty/%s", a->name, s->name);
-		if (s->empty != NULL && wanted(row))
+		if (s->empty != NULL && bench_wanted(row))
 			report(row, (double)s->empty(rings[s->ring], n, iters) /
 					    (double)(iters * n));
 	}
@@ -596,7 +586,7 @@ run_api(const struct api *a, unsigned int worker)
 
 			snprintf(row, sizeof(row), "%s/2core/%s/%u", a->name,
 				 s->name, n);
-			if (!wanted(row))
+			if (!bench_wanted(row))
 				continue;
 			if (worker >= RTE_MAX_LCORE) {
 				fprintf(stderr, "ring_perf: %s skipped: one lcore\n",
@@ -616,47 +606,13 @@ run_api(const struct api *a, unsigned int worker)
 		ring_free(rings[k]);
 }
 
-static void
-usage(const char *prg)
-{
-	fprintf(stderr,
-		"usage: %s [EAL options] -- [--scale X] [--only SUBSTRING]\n",
-		prg);
-	exit(EXIT_FAILURE);
-}
-
 int
 main(int argc, char **argv)
 {
 	unsigned int worker;
-	int ret;
 
-	ret = rte_eal_init(argc, argv);
-	if (ret < 0) {
-		fprintf(stderr, "ring_perf: cannot initialise the EAL\n");
-		return EXIT_FAILURE;
-	}
-	argc -= ret;
-	argv += ret;
-	for (int i = 1; i < argc; i += 2) {
-		const char *opt = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
-		char *end;
-
-		if (val == NULL)
-			usage(argv[0]);
-		if (strcmp(opt, "--scale") == 0) {
-			errno = 0;
-			scale = strtod(val, &end);
-			if (errno != 0 || end == val || *end != '\0' ||
-			    !(scale > 0))
-				usage(argv[0]);
-		} else if (strcmp(opt, "--only") == 0) {
-			only = val;
-		} else {
-			usage(argv[0]);
-		}
-	}
-
+	bench_init(argc, argv, "ring_perf", BENCH_SCALE_ONLY_USAGE,
+		   bench_scale_only_option);
 	worker = rte_get_next_lcore(-1, 1, 0);
 	fprintf(stderr, "ring_perf: %s, main lcore %u, worker lcore %u, "
 		"scale %g, TSC %" PRIu64 " Hz\n",
@@ -665,7 +621,7 @@ main(int argc, char **argv)
 #else
 		"rte_ring",
 #endif
-		rte_lcore_id(), worker, scale, rte_get_tsc_hz());
+		rte_lcore_id(), worker, bench_scale, rte_get_tsc_hz());
 	for (size_t i = 0; i < RTE_DIM(apis); i++)
 		run_api(&apis[i], worker);
 

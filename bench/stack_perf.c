@@ -58,6 +58,8 @@
 #include <rte_pause.h>
 #include <rte_stack.h>
 
+#include "bench_common.h"
+
 #define STACK_SIZE 4096
 #define MAX_BULK 32
 
@@ -68,9 +70,6 @@
 #define PAIR_ITERS 500000.0
 
 static const volatile unsigned int bulk_sizes[] = { 8, 32 };
-
-static double scale = 1;          /* --scale */
-static const char *only;          /* --only */
 
 static void
 check_moved(const char *what, uint64_t got, uint64_t want)
@@ -176,25 +175,10 @@ two_core(struct rte_stack *s, unsigned int n, uint64_t iters,
 }
 
 /* ---- rows */
-static uint64_t
-iterations(double base)
-{
-	double n = base * scale;
-
-	return n < 1 ? 1 : (uint64_t)n;
-}
-
-static int
-wanted(const char *row)
-{
-	return only == NULL || strstr(row, only) != NULL;
-}
-
 static void
 report(const char *row, double cycles)
 {
-	printf("stack,%s,%.2f\n", row, cycles);
-	fflush(stdout);
+	bench_report("stack", row, cycles);
 }
 
 static void
@@ -217,22 +201,22 @@ run_type(const char *type, uint32_t flags, unsigned int worker)
 	}
 
 	snprintf(row, sizeof(row), "%s/single", type);
-	if (wanted(row)) {
-		iters = iterations(SINGLE_ITERS);
+	if (bench_wanted(row)) {
+		iters = bench_iterations(SINGLE_ITERS);
 		report(row, (double)single_push_pop(s, iters) / (double)iters);
 	}
 	snprintf(row, sizeof(row), "%s/empty", type);
-	if (wanted(row)) {
-		iters = iterations(EMPTY_ITERS);
+	if (bench_wanted(row)) {
+		iters = bench_iterations(EMPTY_ITERS);
 		report(row, (double)empty_pop(s, 8, iters) / (double)iters);
 	}
 	for (unsigned int i = 0; i < nsizes; i++) {
 		unsigned int n = bulk_sizes[i];
 
 		snprintf(row, sizeof(row), "%s/bulk/%u", type, n);
-		if (!wanted(row))
+		if (!bench_wanted(row))
 			continue;
-		iters = iterations(BULK_ITERS);
+		iters = bench_iterations(BULK_ITERS);
 		report(row, (double)bulk_push_pop(s, n, iters) /
 				    (double)(iters * n));
 	}
@@ -241,14 +225,14 @@ run_type(const char *type, uint32_t flags, unsigned int worker)
 		double v;
 
 		snprintf(row, sizeof(row), "%s/2core/%u", type, n);
-		if (!wanted(row))
+		if (!bench_wanted(row))
 			continue;
 		if (worker >= RTE_MAX_LCORE) {
 			fprintf(stderr, "stack_perf: %s skipped: one lcore\n",
 				row);
 			continue;
 		}
-		v = two_core(s, n, iterations(PAIR_ITERS), worker);
+		v = two_core(s, n, bench_iterations(PAIR_ITERS), worker);
 		if (v < 0) {
 			fprintf(stderr, "stack_perf: %s: launch failed\n", row);
 			exit(EXIT_FAILURE);
@@ -259,51 +243,17 @@ run_type(const char *type, uint32_t flags, unsigned int worker)
 	rte_stack_free(s);
 }
 
-static void
-usage(const char *prg)
-{
-	fprintf(stderr,
-		"usage: %s [EAL options] -- [--scale X] [--only SUBSTRING]\n",
-		prg);
-	exit(EXIT_FAILURE);
-}
-
 int
 main(int argc, char **argv)
 {
 	unsigned int worker;
-	int ret;
 
-	ret = rte_eal_init(argc, argv);
-	if (ret < 0) {
-		fprintf(stderr, "stack_perf: cannot initialise the EAL\n");
-		return EXIT_FAILURE;
-	}
-	argc -= ret;
-	argv += ret;
-	for (int i = 1; i < argc; i += 2) {
-		const char *opt = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
-		char *end;
-
-		if (val == NULL)
-			usage(argv[0]);
-		if (strcmp(opt, "--scale") == 0) {
-			errno = 0;
-			scale = strtod(val, &end);
-			if (errno != 0 || end == val || *end != '\0' ||
-			    !(scale > 0))
-				usage(argv[0]);
-		} else if (strcmp(opt, "--only") == 0) {
-			only = val;
-		} else {
-			usage(argv[0]);
-		}
-	}
-
+	bench_init(argc, argv, "stack_perf", BENCH_SCALE_ONLY_USAGE,
+		   bench_scale_only_option);
 	worker = rte_get_next_lcore(-1, 1, 0);
 	fprintf(stderr, "stack_perf: main lcore %u, worker lcore %u, "
 		"scale %g, TSC %" PRIu64 " Hz\n",
-		rte_lcore_id(), worker, scale, rte_get_tsc_hz());
+		rte_lcore_id(), worker, bench_scale, rte_get_tsc_hz());
 	run_type("std", 0, worker);
 	run_type("lf", RTE_STACK_F_LF, worker);
 

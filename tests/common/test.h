@@ -24,6 +24,10 @@
  * test_file_prefix() ("t<pid of the test>"; never DPDK's "rte"), or
  * --in-memory when it needs no second process. The runtime directory of
  * that prefix is removed when the test exits.
+ *
+ * Helpers: test_now_ns(), test_rand64() and test_stress_seconds() for the
+ * stress tests; test_memzone_count(); test_log_begin() / test_log_end() /
+ * test_log_text() to capture what the library logs.
  */
 #ifndef RTMEM_TEST_H
 #define RTMEM_TEST_H
@@ -45,6 +49,8 @@
 #include <unistd.h>
 
 #include <rte_eal.h>
+#include <rte_log.h>
+#include <rte_memzone.h>
 
 #define TEST_PASS 0
 #define TEST_FAIL 1
@@ -445,6 +451,106 @@ test_eal_init(const char *args)
 		argv[argc++] = word;
 	argv[argc] = NULL;
 	return rte_eal_init(argc, argv);
+}
+
+/* ---- time, random numbers, run length */
+
+/* CLOCK_MONOTONIC in nanoseconds. */
+static inline uint64_t
+test_now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+/* xorshift64*: the next number from *state (seeded by the test, not 0). */
+static inline uint64_t
+test_rand64(uint64_t *state)
+{
+	*state ^= *state >> 12;
+	*state ^= *state << 25;
+	*state ^= *state >> 27;
+	return *state * 0x2545f4914f6cdd1dull;
+}
+
+/*
+ * How long a stress test runs, in seconds: argv[1], else
+ * $RTMEM_STRESS_SECONDS, else dflt (also when the value is not positive).
+ */
+static inline double
+test_stress_seconds(int argc, char **argv, double dflt)
+{
+	const char *env = getenv("RTMEM_STRESS_SECONDS");
+	double s = dflt;
+
+	if (argc > 1)
+		s = atof(argv[1]);
+	else if (env != NULL)
+		s = atof(env);
+	return s > 0 ? s : dflt;
+}
+
+/* ---- memzones */
+
+static inline void
+test_memzone_count_cb_(const struct rte_memzone *mz, void *arg)
+{
+	(void)mz;
+	(*(unsigned int *)arg)++;
+}
+
+/* How many memzones exist (rte_memzone_walk). */
+static inline unsigned int
+test_memzone_count(void)
+{
+	unsigned int n = 0;
+
+	rte_memzone_walk(test_memzone_count_cb_, &n);
+	return n;
+}
+
+/* ---- capturing the log */
+
+static char *test_log_buf_;
+static size_t test_log_len_;
+static FILE *test_log_f_;
+
+/*
+ * Capture what the library logs, in memory, until test_log_end(). The text
+ * of the previous capture is freed.
+ */
+static inline void
+test_log_begin(void)
+{
+	free(test_log_buf_);
+	test_log_buf_ = NULL;
+	test_log_len_ = 0;
+	test_log_f_ = open_memstream(&test_log_buf_, &test_log_len_);
+	ASSERT_NOT_NULL(test_log_f_);
+	rte_openlog_stream(test_log_f_);
+}
+
+/* End a capture; returns the number of lines logged (text: test_log_text). */
+static inline unsigned int
+test_log_end(void)
+{
+	unsigned int lines = 0;
+
+	rte_openlog_stream(NULL);
+	fclose(test_log_f_);
+	test_log_f_ = NULL;
+	for (size_t i = 0; i < test_log_len_; i++)
+		lines += test_log_buf_[i] == '\n';
+	return lines;
+}
+
+/* The text of the last capture (NUL-terminated; until the next begin). */
+static inline const char *
+test_log_text(void)
+{
+	return test_log_buf_;
 }
 
 /* Skip the test unless this process may run on CPUs 0 .. n-1. */

@@ -69,22 +69,6 @@ stats(int socket)
 		EXPECT_EQ_UINT((a).alloc_count, (b).alloc_count);             \
 	} while (0)
 
-static void
-count_cb(const struct rte_memzone *mz, void *arg)
-{
-	(void)mz;
-	(*(unsigned int *)arg)++;
-}
-
-static unsigned int
-zone_count(void)
-{
-	unsigned int n = 0;
-
-	rte_memzone_walk(count_cb, &n);
-	return n;
-}
-
 static bool
 aligned(uint64_t v, uint64_t a)
 {
@@ -180,7 +164,7 @@ scenario_basic(void *arg)
 
 	(void)arg;
 	init_eal();
-	n0 = zone_count();
+	n0 = test_memzone_count();
 	s0 = stats(sock());
 
 	z1 = rte_memzone_reserve("testzone1", 100, SOCKET_ID_ANY, 0);
@@ -204,7 +188,7 @@ scenario_basic(void *arg)
 		EXPECT_LT_UINT(rte_socket_count(), 2);
 		EXPECT_EQ_INT(rte_errno, ENOMEM);
 	}
-	EXPECT_EQ_UINT(zone_count(), n0 + created);
+	EXPECT_EQ_UINT(test_memzone_count(), n0 + created);
 	EXPECT_FALSE(overlap(z1, z2));
 	EXPECT_FALSE(overlap(z1, z4));
 	EXPECT_FALSE(overlap(z2, z4));
@@ -232,7 +216,7 @@ scenario_basic(void *arg)
 	rte_errno = 0;
 	EXPECT_NULL(rte_memzone_reserve_aligned("testzone4", 64, 0, 0, 100));
 	EXPECT_EQ_INT(rte_errno, EEXIST);
-	EXPECT_EQ_UINT(zone_count(), n0 + created);
+	EXPECT_EQ_UINT(test_memzone_count(), n0 + created);
 
 	/* lookup: the same descriptor; unknown names leave rte_errno alone */
 	EXPECT_EQ_PTR(rte_memzone_lookup("testzone1"), z1);
@@ -255,7 +239,7 @@ scenario_basic(void *arg)
 	if (z3 != NULL)
 		EXPECT_EQ_INT(rte_memzone_free(z3), 0);
 	EXPECT_EQ_INT(rte_memzone_free(z4), 0);
-	EXPECT_EQ_UINT(zone_count(), n0);
+	EXPECT_EQ_UINT(test_memzone_count(), n0);
 	EXPECT_STATS_EQ(stats(sock()), s0);
 	EXPECT_HEAPS_OK();
 	/* the name is free again */
@@ -285,7 +269,7 @@ scenario_bad_args(void *arg)
 
 	(void)arg;
 	init_eal();
-	n0 = zone_count();
+	n0 = test_memzone_count();
 	s0 = stats(sock());
 
 	/* names */
@@ -363,7 +347,7 @@ scenario_bad_args(void *arg)
 	}
 
 	/* nothing was created or leaked by all that */
-	EXPECT_EQ_UINT(zone_count(), n0);
+	EXPECT_EQ_UINT(test_memzone_count(), n0);
 	EXPECT_STATS_EQ(stats(sock()), s0);
 	EXPECT_HEAPS_OK();
 	return done();
@@ -381,7 +365,7 @@ scenario_align_bound(void *arg)
 
 	(void)arg;
 	init_eal();
-	n0 = zone_count();
+	n0 = test_memzone_count();
 	s0 = stats(sock());
 
 	/* alignments, all zones held together: none may overlap */
@@ -399,7 +383,7 @@ scenario_align_bound(void *arg)
 			EXPECT_FALSE(overlap(mz[j], mz[n]));
 		n++;
 	}
-	EXPECT_EQ_UINT(zone_count(), n0 + n);
+	EXPECT_EQ_UINT(test_memzone_count(), n0 + n);
 	for (unsigned int i = 0; i < n; i++)
 		EXPECT_EQ_INT(rte_memzone_free(mz[i]), 0);
 	EXPECT_HEAPS_OK();
@@ -441,7 +425,7 @@ scenario_align_bound(void *arg)
 	}
 	for (unsigned int i = 0; i < n; i++)
 		EXPECT_EQ_INT(rte_memzone_free(mz[i]), 0);
-	EXPECT_EQ_UINT(zone_count(), n0);
+	EXPECT_EQ_UINT(test_memzone_count(), n0);
 	EXPECT_EQ_UINT(stats(sock()).alloc_count, s0.alloc_count);
 	EXPECT_HEAPS_OK();
 	return done();
@@ -490,7 +474,7 @@ scenario_len0(void *arg)
 
 	(void)arg;
 	init_eal();
-	n0 = zone_count();
+	n0 = test_memzone_count();
 	for (unsigned int i = 0; i < rte_socket_count(); i++) {
 		int socket = rte_socket_id_by_idx(i);
 
@@ -514,7 +498,7 @@ scenario_len0(void *arg)
 		RTE_MEMZONE_2MB | RTE_MEMZONE_SIZE_HINT_ONLY);
 	check_zone(mz, "len0_hint", 64, 64);
 	EXPECT_EQ_INT(rte_memzone_free(mz), 0);
-	EXPECT_EQ_UINT(zone_count(), n0);
+	EXPECT_EQ_UINT(test_memzone_count(), n0);
 	EXPECT_HEAPS_OK();
 	return done();
 }
@@ -534,7 +518,7 @@ scenario_slots(void *arg)
 
 	(void)arg;
 	init_eal();
-	n0 = zone_count();
+	n0 = test_memzone_count();
 	EXPECT_EQ_UINT(rte_memzone_max_get(), RTE_MAX_MEMZONE);
 
 	t0 = rte_memzone_reserve("tempzone0", 64, SOCKET_ID_ANY, 0);
@@ -561,14 +545,14 @@ scenario_slots(void *arg)
 				      (const struct rte_memzone *)(
 					      (const char *)t0 + offs[i])),
 			      -EINVAL);
-	EXPECT_EQ_UINT(zone_count(), n0 + 2);
+	EXPECT_EQ_UINT(test_memzone_count(), n0 + 2);
 	EXPECT_EQ_PTR(rte_memzone_lookup("tempzone2"), t2);
 	EXPECT_EQ_PTR(rte_memzone_lookup("tempzone1"), t1);
 	EXPECT_EQ_INT(rte_memzone_free(t1), 0);
 	EXPECT_EQ_INT(rte_memzone_free(t1), -EINVAL); /* double free */
 	EXPECT_EQ_INT(rte_memzone_free(t2), 0);
 	EXPECT_EQ_INT(rte_memzone_free(t2), -EINVAL);
-	EXPECT_EQ_UINT(zone_count(), n0);
+	EXPECT_EQ_UINT(test_memzone_count(), n0);
 	EXPECT_HEAPS_OK();
 
 	/* fill every descriptor */
@@ -582,7 +566,7 @@ scenario_slots(void *arg)
 	}
 	EXPECT_EQ_INT(rte_errno, ENOSPC);
 	EXPECT_EQ_UINT(n + n0, rte_memzone_max_get());
-	EXPECT_EQ_UINT(zone_count(), rte_memzone_max_get());
+	EXPECT_EQ_UINT(test_memzone_count(), rte_memzone_max_get());
 	/* a full table says ENOSPC before it looks at the name */
 	memset(name, 'x', sizeof(name));
 	name[31] = '\0';
@@ -602,7 +586,7 @@ scenario_slots(void *arg)
 	all_zones[n / 2] = mz;
 	for (unsigned int i = 0; i < n; i++)
 		EXPECT_EQ_INT(rte_memzone_free(all_zones[i]), 0);
-	EXPECT_EQ_UINT(zone_count(), n0);
+	EXPECT_EQ_UINT(test_memzone_count(), n0);
 	EXPECT_HEAPS_OK();
 	return done();
 }
@@ -640,7 +624,7 @@ scenario_walk_dump(void *arg)
 
 	(void)arg;
 	init_eal();
-	n0 = zone_count();
+	n0 = test_memzone_count();
 	const size_t lens[] = { 64, 5000, 100, 3 * 4096 + 1, 64 };
 	for (unsigned int i = 0; i < RTE_DIM(mz); i++) {
 		char name[32];
@@ -702,7 +686,7 @@ scenario_walk_dump(void *arg)
 	for (unsigned int i = 0; i < RTE_DIM(mz); i++)
 		if (i != 2)
 			EXPECT_EQ_INT(rte_memzone_free(mz[i]), 0);
-	EXPECT_EQ_UINT(zone_count(), n0);
+	EXPECT_EQ_UINT(test_memzone_count(), n0);
 	return done();
 }
 
@@ -754,7 +738,7 @@ scenario_page_flags(void *arg)
 
 	(void)arg;
 	init_eal();
-	n0 = zone_count();
+	n0 = test_memzone_count();
 	EXPECT_EQ_INT(rte_memseg_list_walk(page_size_cb, &ps), 0);
 	ASSERT_GE_UINT(ps.n, 1);
 	if (!on_hugepages()) {
@@ -839,7 +823,7 @@ scenario_page_flags(void *arg)
 		printf("note: IOVA mode PA: 1 MiB contiguous zone not "
 		       "required\n");
 	}
-	EXPECT_EQ_UINT(zone_count(), n0);
+	EXPECT_EQ_UINT(test_memzone_count(), n0);
 	EXPECT_HEAPS_OK();
 	return done();
 }
@@ -868,7 +852,7 @@ scenario_max_set(void *arg)
 
 	init_eal();
 	EXPECT_EQ_UINT(rte_memzone_max_get(), 8);
-	n0 = zone_count();
+	n0 = test_memzone_count();
 	ASSERT_TRUE(n0 <= 8);
 	for (; n0 + n < 8; n++) {
 		char name[32];
@@ -877,7 +861,7 @@ scenario_max_set(void *arg)
 		mz[n] = rte_memzone_reserve(name, 64, SOCKET_ID_ANY, 0);
 		ASSERT_NOT_NULL(mz[n]);
 	}
-	EXPECT_EQ_UINT(zone_count(), 8);
+	EXPECT_EQ_UINT(test_memzone_count(), 8);
 	rte_errno = 0;
 	EXPECT_NULL(rte_memzone_reserve("max_ninth", 64, SOCKET_ID_ANY, 0));
 	EXPECT_EQ_INT(rte_errno, ENOSPC);
@@ -903,7 +887,7 @@ scenario_max_set(void *arg)
 	}
 	for (unsigned int i = 0; i < n; i++)
 		EXPECT_EQ_INT(rte_memzone_free(mz[i]), 0);
-	EXPECT_EQ_UINT(zone_count(), n0);
+	EXPECT_EQ_UINT(test_memzone_count(), n0);
 	EXPECT_HEAPS_OK();
 	return done();
 }

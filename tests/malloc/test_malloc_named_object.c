@@ -67,46 +67,6 @@ thing_init(void *obj, const struct rte_memzone *mz, void *arg)
 	return a->ret;
 }
 
-static void
-zone_count_cb(const struct rte_memzone *mz, void *arg)
-{
-	(void)mz;
-	(*(unsigned int *)arg)++;
-}
-
-static unsigned int
-zone_count(void)
-{
-	unsigned int n = 0;
-
-	rte_memzone_walk(zone_count_cb, &n);
-	return n;
-}
-
-static char *log_buf;
-static size_t log_len;
-static FILE *log_f;
-
-static void
-log_begin(void)
-{
-	log_f = open_memstream(&log_buf, &log_len);
-	ASSERT_NOT_NULL(log_f);
-	rte_openlog_stream(log_f);
-}
-
-static unsigned int
-log_end(void)
-{
-	unsigned int lines = 0;
-
-	rte_openlog_stream(NULL);
-	fclose(log_f);
-	for (size_t i = 0; i < log_len; i++)
-		lines += log_buf[i] == '\n';
-	return lines;
-}
-
 static struct thing *
 make(const char *name, struct init_arg *a)
 {
@@ -121,19 +81,17 @@ static void
 expect_make_fails(const char *name, struct init_arg *a, int err,
 		  const char *needle)
 {
-	unsigned int zones = zone_count();
+	unsigned int zones = test_memzone_count();
 
 	rte_errno = 0;
-	log_begin();
+	test_log_begin();
 	EXPECT_NULL(make(name, a));
-	EXPECT_EQ_UINT(log_end(), 1);
+	EXPECT_EQ_UINT(test_log_end(), 1);
 	EXPECT_EQ_INT(rte_errno, err);
-	EXPECT_CONTAINS(log_buf, "thing");
+	EXPECT_CONTAINS(test_log_text(), "thing");
 	if (needle != NULL)
-		EXPECT_CONTAINS(log_buf, needle);
-	free(log_buf);
-	log_buf = NULL;
-	EXPECT_EQ_UINT(zone_count(), zones);
+		EXPECT_CONTAINS(test_log_text(), needle);
+	EXPECT_EQ_UINT(test_memzone_count(), zones);
 }
 
 static void
@@ -156,7 +114,7 @@ main(void)
 	snprintf(args, sizeof(args), "-l 0 --file-prefix %s -m 16",
 		 test_file_prefix());
 	ASSERT_GE_INT(test_eal_init(args), 0);
-	zones = zone_count();
+	zones = test_memzone_count();
 
 	/* create with init: name set before init, listed only after */
 	t1 = make("one", &a);
@@ -234,16 +192,14 @@ main(void)
 	EXPECT_NULL(named_object_lookup(&thing_list, "one", NAMESIZE));
 	{
 		struct thing fake = { .name = "fake" };
-		unsigned int before = zone_count();
+		unsigned int before = test_memzone_count();
 
-		log_begin();
+		test_log_begin();
 		EXPECT_EQ_INT(named_object_free(&thing_list, "thing", &fake,
 						t2->mz), -ENOENT);
-		EXPECT_EQ_UINT(log_end(), 1);
-		EXPECT_CONTAINS(log_buf, "fake");
-		free(log_buf);
-		log_buf = NULL;
-		EXPECT_EQ_UINT(zone_count(), before);
+		EXPECT_EQ_UINT(test_log_end(), 1);
+		EXPECT_CONTAINS(test_log_text(), "fake");
+		EXPECT_EQ_UINT(test_memzone_count(), before);
 		EXPECT_EQ_PTR(rte_memzone_lookup("TH_two"), t2->mz);
 	}
 	EXPECT_EQ_INT(named_object_free(&thing_list, "thing", t2, t2->mz), 0);
@@ -252,7 +208,7 @@ main(void)
 	ASSERT_NOT_NULL(t1);
 	EXPECT_EQ_INT(named_object_free(&thing_list, "thing", t1,
 					rte_memzone_lookup("TH_one")), 0);
-	EXPECT_EQ_UINT(zone_count(), zones);
+	EXPECT_EQ_UINT(test_memzone_count(), zones);
 
 	EXPECT_EQ_INT(rte_eal_cleanup(), 0);
 	return test_report();

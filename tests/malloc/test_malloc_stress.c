@@ -73,23 +73,11 @@ static struct block *mailbox[MAILBOXES];
 static uint64_t deadline_ns;
 static unsigned int stop;
 
-static uint64_t
-now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
-
+/* The worker's next random number. */
 static uint64_t
 rnd(struct worker *w)
 {
-	/* xorshift64* */
-	w->rng ^= w->rng >> 12;
-	w->rng ^= w->rng << 25;
-	w->rng ^= w->rng >> 27;
-	return w->rng * 0x2545f4914f6cdd1dull;
+	return test_rand64(&w->rng);
 }
 
 /* 1 .. MAX_SIZE, log-uniform: mostly small blocks, some big ones. */
@@ -339,7 +327,7 @@ worker_main(void *arg)
 		if (r == 99 && rnd(w) % 4 == 0)
 			zone_op(w);
 		w->ops++;
-		if ((++i & 63) == 0 && now_ns() >= deadline_ns)
+		if ((++i & 63) == 0 && test_now_ns() >= deadline_ns)
 			__atomic_store_n(&stop, 1, __ATOMIC_RELAXED);
 	}
 	for (unsigned int k = 0; k < SLOTS; k++)
@@ -368,26 +356,6 @@ thread_main(void *arg)
 	return NULL;
 }
 
-static void
-zone_count_cb(const struct rte_memzone *mz, void *arg)
-{
-	(void)mz;
-	(*(unsigned int *)arg)++;
-}
-
-static double
-run_seconds(int argc, char **argv)
-{
-	const char *env = getenv("RTMEM_STRESS_SECONDS");
-	double s = 2.0;
-
-	if (argc > 1)
-		s = atof(argv[1]);
-	else if (env != NULL)
-		s = atof(env);
-	return s > 0 ? s : 2.0;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -396,7 +364,7 @@ main(int argc, char **argv)
 	pthread_t tid[NTHREADS];
 	bool two_cpus, launched = false;
 	unsigned int zones_before = 0, zones_after = 0, n_heaps;
-	double seconds = run_seconds(argc, argv);
+	double seconds = test_stress_seconds(argc, argv, 2.0);
 	char args[256];
 	cpu_set_t allowed;
 
@@ -412,14 +380,14 @@ main(int argc, char **argv)
 	n_heaps = cfg->n_heaps;
 	for (unsigned int i = 0; i < n_heaps; i++)
 		malloc_heap_stats(i, &before[i]);
-	rte_memzone_walk(zone_count_cb, &zones_before);
+	zones_before = test_memzone_count();
 
 	for (unsigned int i = 0; i < NTHREADS; i++) {
 		workers[i].id = i;
 		workers[i].rng = 0x9e3779b97f4a7c15ull * (i + 1) ^
-				 (uint64_t)now_ns();
+				 test_now_ns();
 	}
-	deadline_ns = now_ns() + (uint64_t)(seconds * 1e9);
+	deadline_ns = test_now_ns() + (uint64_t)(seconds * 1e9);
 	printf("%u threads for %.1f s (%s)\n", NTHREADS, seconds,
 	       two_cpus ? "main lcore, worker lcore 1, 2 registered threads"
 			: "main lcore, 3 registered threads");
@@ -489,7 +457,7 @@ main(int argc, char **argv)
 		       "blocks\n", i, s.heap_totalsz_bytes,
 		       before[i].heap_totalsz_bytes, s.free_count);
 	}
-	rte_memzone_walk(zone_count_cb, &zones_after);
+	zones_after = test_memzone_count();
 	EXPECT_EQ_UINT(zones_after, zones_before);
 	EXPECT_EQ_INT(rte_eal_cleanup(), 0);
 	return test_report();

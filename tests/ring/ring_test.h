@@ -23,23 +23,6 @@ ring_create(const char *name, int esize, unsigned int count,
 				    SOCKET_ID_ANY, flags);
 }
 
-static inline void
-ring_test_mz_count_(const struct rte_memzone *mz, void *arg)
-{
-	(void)mz;
-	(*(unsigned int *)arg)++;
-}
-
-/* How many memzones exist. */
-static inline unsigned int
-memzone_count(void)
-{
-	unsigned int n = 0;
-
-	rte_memzone_walk(ring_test_mz_count_, &n);
-	return n;
-}
-
 /* Failed checks so far: compare before and after a part to name it. */
 static inline unsigned int
 failures(void)

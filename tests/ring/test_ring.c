@@ -1180,7 +1180,7 @@ test_lookup_free(void)
 {
 	const struct rte_memzone *mz;
 	struct rte_ring *a, *b;
-	unsigned int zones = memzone_count();
+	unsigned int zones = test_memzone_count();
 	char *dump = NULL;
 	size_t dump_len = 0;
 	FILE *f;
@@ -1190,7 +1190,7 @@ test_lookup_free(void)
 				 RING_F_SP_ENQ | RING_F_SC_DEQ);
 	ASSERT_NOT_NULL(a);
 	ASSERT_NOT_NULL(b);
-	EXPECT_EQ_UINT(memzone_count(), zones + 2);
+	EXPECT_EQ_UINT(test_memzone_count(), zones + 2);
 	EXPECT_EQ_PTR(rte_ring_lookup("ring_a"), a);
 	EXPECT_EQ_PTR(rte_ring_lookup("ring_b"), b);
 	EXPECT_EQ_STR(a->name, "ring_a");
@@ -1226,7 +1226,7 @@ test_lookup_free(void)
 	EXPECT_EQ_INT(rte_errno, ENOENT);
 	EXPECT_NULL(rte_memzone_lookup("RG_ring_a"));
 	EXPECT_EQ_PTR(rte_ring_lookup("ring_b"), b);
-	EXPECT_EQ_UINT(memzone_count(), zones + 1);
+	EXPECT_EQ_UINT(test_memzone_count(), zones + 1);
 	/* the name is free again */
 	a = rte_ring_create("ring_a", 128, SOCKET_ID_ANY, 0);
 	ASSERT_NOT_NULL(a);
@@ -1241,7 +1241,7 @@ test_lookup_free(void)
 	rte_ring_free(a);
 	rte_ring_free(b);
 	rte_ring_free(NULL);
-	EXPECT_EQ_UINT(memzone_count(), zones);
+	EXPECT_EQ_UINT(test_memzone_count(), zones);
 	rte_errno = 0;
 	EXPECT_NULL(rte_ring_lookup("ring_b"));
 	EXPECT_EQ_INT(rte_errno, ENOENT);

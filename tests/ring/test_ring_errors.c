@@ -68,7 +68,7 @@ expect_nothing(const char *name, unsigned int zones)
 	EXPECT_EQ_INT(rte_errno, ENOENT);
 	snprintf(mz_name, sizeof(mz_name), "RG_%s", name);
 	EXPECT_NULL(rte_memzone_lookup(mz_name));
-	EXPECT_EQ_UINT(memzone_count(), zones);
+	EXPECT_EQ_UINT(test_memzone_count(), zones);
 }
 
 /* A valid ring of that name can be made (and is freed again). */
@@ -94,7 +94,7 @@ static void
 create_fails(int line, const char *name, int esize, unsigned int count,
 	     unsigned int flags, int err)
 {
-	unsigned int zones = memzone_count(), before = failures();
+	unsigned int zones = test_memzone_count(), before = failures();
 	struct rte_ring *r;
 
 	rte_errno = 0;
@@ -106,7 +106,7 @@ create_fails(int line, const char *name, int esize, unsigned int count,
 	expect_nothing(name, zones);
 	if (strlen(name) < RTE_RING_NAMESIZE)
 		expect_name_usable(name, esize);
-	EXPECT_EQ_UINT(memzone_count(), zones);
+	EXPECT_EQ_UINT(test_memzone_count(), zones);
 	if (failures() != before)
 		printf("^^^ create(\"%s\", esize %d, count %#x, flags %#x) "
 		       "from line %d\n", name, esize, count, flags, line);
@@ -194,7 +194,7 @@ test_names(void)
 	EXPECT_EQ_UINT(strlen(name28), 28);
 	EXPECT_EQ_UINT(RTE_RING_NAMESIZE, 29);
 	for (unsigned int e = 0; e < RTE_DIM(esizes); e++) {
-		unsigned int zones = memzone_count();
+		unsigned int zones = test_memzone_count();
 		struct rte_ring *r;
 
 		CREATE_FAILS(name29, esizes[e], 64, 0, ENAMETOOLONG);
@@ -219,7 +219,7 @@ test_names(void)
 static void
 test_duplicate(void)
 {
-	unsigned int zones = memzone_count();
+	unsigned int zones = test_memzone_count();
 	uint64_t in[8], out[8];
 	struct rte_ring *first;
 
@@ -229,7 +229,7 @@ test_duplicate(void)
 				     RING_F_SP_ENQ | RING_F_SC_DEQ);
 	ASSERT_NOT_NULL(first);
 	EXPECT_EQ_UINT(rte_ring_enqueue_bulk_elem(first, in, 8, 5, NULL), 5);
-	EXPECT_EQ_UINT(memzone_count(), zones + 1);
+	EXPECT_EQ_UINT(test_memzone_count(), zones + 1);
 
 	for (unsigned int e = 0; e < RTE_DIM(esizes); e++) {
 		static const unsigned int flags[] = {
@@ -249,7 +249,7 @@ test_duplicate(void)
 		}
 	}
 	/* the first ring is untouched */
-	EXPECT_EQ_UINT(memzone_count(), zones + 1);
+	EXPECT_EQ_UINT(test_memzone_count(), zones + 1);
 	EXPECT_EQ_PTR(rte_ring_lookup("dup"), first);
 	EXPECT_EQ_UINT(rte_ring_get_size(first), 64);
 	EXPECT_TRUE(rte_ring_is_prod_single(first));
@@ -310,7 +310,7 @@ test_bad_flags(void)
 	/* rte_ring_create: DPDK's quirk or a refusal; nothing stays */
 	unsigned int quirk = 0;
 	for (unsigned int i = 0; i < RTE_DIM(bad_flags); i++) {
-		unsigned int zones = memzone_count(), before = failures();
+		unsigned int zones = test_memzone_count(), before = failures();
 		struct rte_ring *r;
 
 		rte_errno = 0;
@@ -366,9 +366,9 @@ test_init_errors(void)
 	rte_free(mem);
 
 	/* rte_ring_free(NULL) does nothing */
-	unsigned int zones = memzone_count();
+	unsigned int zones = test_memzone_count();
 	rte_ring_free(NULL);
-	EXPECT_EQ_UINT(memzone_count(), zones);
+	EXPECT_EQ_UINT(test_memzone_count(), zones);
 }
 
 static void
@@ -394,7 +394,7 @@ main(void)
 	unsigned int zones;
 
 	ASSERT_GE_INT(test_eal_init("-l 0 --in-memory"), 0);
-	zones = memzone_count();
+	zones = test_memzone_count();
 	test_bad_counts();
 	test_bad_esize();
 	test_names();
@@ -403,7 +403,7 @@ main(void)
 	test_init_errors();
 	test_memsize_errors();
 	/* nothing leaked */
-	EXPECT_EQ_UINT(memzone_count(), zones);
+	EXPECT_EQ_UINT(test_memzone_count(), zones);
 	EXPECT_EQ_INT(rte_eal_cleanup(), 0);
 	return test_report();
 }

@@ -117,23 +117,11 @@ static struct {
 
 static struct worker workers[MAX_THREADS];
 
-static uint64_t
-now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
-
+/* The worker's next random number. */
 static uint64_t
 rnd(struct worker *w)
 {
-	/* xorshift64* */
-	w->rng ^= w->rng >> 12;
-	w->rng ^= w->rng << 25;
-	w->rng ^= w->rng >> 27;
-	return w->rng * 0x2545f4914f6cdd1dull;
+	return test_rand64(&w->rng);
 }
 
 /* ---- elements: (producer + 1) << 32 | sequence, plus a checksum */
@@ -600,7 +588,7 @@ worker_main(void *arg)
 		/* with more threads than CPUs, let the others run */
 		if (moved == 0 && (++idle & 15) == 0)
 			sched_yield();
-		if ((++i & 31) == 0 && now_ns() >= run.deadline_ns)
+		if ((++i & 31) == 0 && test_now_ns() >= run.deadline_ns)
 			__atomic_store_n(&run.stop, 1, __ATOMIC_RELAXED);
 	}
 	if (w->produce)
@@ -675,7 +663,7 @@ one_run(const struct mode *m, unsigned int esz, uint64_t run_ns,
 	unsigned int n_threads, n_lc, before = __atomic_load_n(
 		&test_failures_, __ATOMIC_RELAXED);
 	uint64_t produced = 0, consumed = 0, partial = 0, calls = 0;
-	uint64_t start = now_ns();
+	uint64_t start = test_now_ns();
 
 	memset(&run, 0, sizeof(run));
 	memset(workers, 0, sizeof(workers));
@@ -704,7 +692,7 @@ one_run(const struct mode *m, unsigned int esz, uint64_t run_ns,
 		struct worker *w = &workers[t];
 
 		w->id = t;
-		w->rng = 0x9e3779b97f4a7c15ull * (t + 1) ^ now_ns();
+		w->rng = 0x9e3779b97f4a7c15ull * (t + 1) ^ test_now_ns();
 		for (unsigned int p = 0; p < MAX_THREADS; p++)
 			w->last[p] = -1;
 		if (w->produce) {
@@ -714,7 +702,7 @@ one_run(const struct mode *m, unsigned int esz, uint64_t run_ns,
 			ASSERT_NOT_NULL(run.seen[w->pid]);
 		}
 	}
-	run.deadline_ns = now_ns() + run_ns;
+	run.deadline_ns = test_now_ns() + run_ns;
 	run_workers(n_lc, n_threads);
 
 	/* every element made was taken exactly once */
@@ -762,7 +750,7 @@ one_run(const struct mode *m, unsigned int esz, uint64_t run_ns,
 	printf("%-8s esize %2u: %u threads (%u lcores), %" PRIu64
 	       " elements, %" PRIu64 " calls, %" PRIu64 " partial finishes, "
 	       "%.2f s\n", m->name, esz, n_threads, n_lc, produced, calls,
-	       partial, (double)(now_ns() - start) / 1e9);
+	       partial, (double)(test_now_ns() - start) / 1e9);
 	for (unsigned int t = 0; t < n_threads; t++)
 		printf("  thread %u (%s%s, lcore %d): made %u, took %" PRIu64
 		       "\n", t, workers[t].produce ? "P" : "",
@@ -775,23 +763,10 @@ one_run(const struct mode *m, unsigned int esz, uint64_t run_ns,
 	rte_ring_free(run.r);
 }
 
-static double
-run_seconds(int argc, char **argv)
-{
-	const char *env = getenv("RTMEM_STRESS_SECONDS");
-	double s = 4.5;
-
-	if (argc > 1)
-		s = atof(argv[1]);
-	else if (env != NULL)
-		s = atof(env);
-	return s > 0 ? s : 4.5;
-}
-
 int
 main(int argc, char **argv)
 {
-	double seconds = run_seconds(argc, argv);
+	double seconds = test_stress_seconds(argc, argv, 4.5);
 	unsigned int runs = RTE_DIM(modes) * RTE_DIM(esizes), n_cpus = 0;
 	char cpus[64] = "", args[256];
 	cpu_set_t allowed;

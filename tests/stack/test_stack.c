@@ -57,55 +57,6 @@ variant_name(uint32_t flags)
 /* ------------------------------------------------------------------ */
 /* helpers                                                             */
 
-static void
-zone_count_cb(const struct rte_memzone *mz, void *arg)
-{
-	(void)mz;
-	(*(unsigned int *)arg)++;
-}
-
-static unsigned int
-zone_count(void)
-{
-	unsigned int n = 0;
-
-	rte_memzone_walk(zone_count_cb, &n);
-	return n;
-}
-
-/* Log capture: what the library logs between log_begin() and log_end(). */
-static char *log_buf;
-static size_t log_len;
-static FILE *log_f;
-
-static void
-log_begin(void)
-{
-	log_f = open_memstream(&log_buf, &log_len);
-	ASSERT_NOT_NULL(log_f);
-	rte_openlog_stream(log_f);
-}
-
-/* Ends a capture; returns the number of lines logged (text in log_buf). */
-static unsigned int
-log_end(void)
-{
-	unsigned int lines = 0;
-
-	rte_openlog_stream(NULL);
-	fclose(log_f);
-	for (size_t i = 0; i < log_len; i++)
-		lines += log_buf[i] == '\n';
-	return lines;
-}
-
-static void
-log_free(void)
-{
-	free(log_buf);
-	log_buf = NULL;
-}
-
 /*
  * create(name, count, flags) must fail with `err`, log exactly one line
  * containing `needle`, and leave no memzone and no stack named name.
@@ -114,19 +65,18 @@ static void
 expect_create_fails(const char *name, unsigned int count, uint32_t flags,
 		    int err, const char *needle)
 {
-	unsigned int zones = zone_count();
+	unsigned int zones = test_memzone_count();
 	struct rte_stack *s;
 
 	rte_errno = 0;
-	log_begin();
+	test_log_begin();
 	s = rte_stack_create(name, count, SOCKET_ID_ANY, flags);
-	EXPECT_EQ_UINT(log_end(), 1);
+	EXPECT_EQ_UINT(test_log_end(), 1);
 	EXPECT_NULL(s);
 	EXPECT_EQ_INT(rte_errno, err);
 	if (needle != NULL)
-		EXPECT_CONTAINS(log_buf, needle);
-	log_free();
-	EXPECT_EQ_UINT(zone_count(), zones);
+		EXPECT_CONTAINS(test_log_text(), needle);
+	EXPECT_EQ_UINT(test_memzone_count(), zones);
 	if (name != NULL && (err != EEXIST)) {
 		char mz_name[64];
 
@@ -401,15 +351,15 @@ test_lookup(void)
 static void
 test_free(uint32_t flags)
 {
-	unsigned int zones = zone_count();
+	unsigned int zones = test_memzone_count();
 	struct rte_stack *s, *t;
 
 	rte_stack_free(NULL);
 	s = rte_stack_create("freed", 64, SOCKET_ID_ANY, flags);
 	ASSERT_NOT_NULL(s);
-	EXPECT_EQ_UINT(zone_count(), zones + 1);
+	EXPECT_EQ_UINT(test_memzone_count(), zones + 1);
 	rte_stack_free(s);
-	EXPECT_EQ_UINT(zone_count(), zones);
+	EXPECT_EQ_UINT(test_memzone_count(), zones);
 	rte_errno = 0;
 	EXPECT_NULL(rte_stack_lookup("freed"));
 	EXPECT_EQ_INT(rte_errno, ENOENT);
@@ -422,7 +372,7 @@ test_free(uint32_t flags)
 	EXPECT_EQ_UINT(rte_stack_pop(t, popped, 64), 64);
 	EXPECT_EQ_PTR(popped[0], objs[63]);
 	rte_stack_free(t);
-	EXPECT_EQ_UINT(zone_count(), zones);
+	EXPECT_EQ_UINT(test_memzone_count(), zones);
 }
 
 /* Several stacks at once are independent and all listed. */
@@ -458,7 +408,7 @@ main(void)
 	snprintf(args, sizeof(args), "-l 0 --file-prefix %s -m 16",
 		 test_file_prefix());
 	ASSERT_GE_INT(test_eal_init(args), 0);
-	zones = zone_count();
+	zones = test_memzone_count();
 
 	for (unsigned int v = 0; v < RTE_DIM(variants); v++) {
 		uint32_t flags = variants[v];
@@ -475,7 +425,7 @@ main(void)
 	test_lf_unsupported();
 	test_lookup();
 	test_several();
-	EXPECT_EQ_UINT(zone_count(), zones);
+	EXPECT_EQ_UINT(test_memzone_count(), zones);
 
 	EXPECT_EQ_INT(rte_eal_cleanup(), 0);
 	return test_report();

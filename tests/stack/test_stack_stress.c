@@ -72,22 +72,11 @@ static unsigned int next_id;     /* atomic: thread index dispenser */
 static unsigned int arrived;     /* atomic: start barrier */
 static uint64_t deadline_ns;
 
-static uint64_t
-now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
-
+/* The thread's next random number. */
 static uint64_t
 rnd(struct thread_ctx *c)
 {
-	c->rng ^= c->rng << 13;
-	c->rng ^= c->rng >> 7;
-	c->rng ^= c->rng << 17;
-	return c->rng;
+	return test_rand64(&c->rng);
 }
 
 /* Phase 1: push n and pop n; every call must succeed. */
@@ -109,7 +98,7 @@ run_phase1(struct thread_ctx *c)
 			bad++;
 		c->pushes++;
 		c->pops++;
-		if ((++i & 63) == 0 && now_ns() >= deadline_ns)
+		if ((++i & 63) == 0 && test_now_ns() >= deadline_ns)
 			break;
 	}
 	EXPECT_EQ_UINT(bad, 0);
@@ -168,7 +157,7 @@ run_phase2(struct thread_ctx *c)
 				c->refused++;
 			}
 		}
-		if ((++i & 63) == 0 && now_ns() >= deadline_ns)
+		if ((++i & 63) == 0 && test_now_ns() >= deadline_ns)
 			break;
 	}
 	EXPECT_EQ_UINT(bad, 0);
@@ -210,7 +199,7 @@ run_all(double seconds)
 
 	next_id = 0;
 	arrived = 0;
-	deadline_ns = now_ns() + (uint64_t)(seconds * 1e9);
+	deadline_ns = test_now_ns() + (uint64_t)(seconds * 1e9);
 	for (unsigned int i = 0; i < N_REGISTERED; i++)
 		ASSERT_EQ_INT(pthread_create(&tid[i], NULL, registered_thread,
 					     NULL), 0);
@@ -236,7 +225,7 @@ stress(uint32_t flags, double seconds)
 	for (unsigned int t = 0; t < n_threads; t++) {
 		memset(&ctx[t], 0, sizeof(ctx[t]));
 		ctx[t].id = t;
-		ctx[t].rng = 0x9e3779b97f4a7c15ull * (t + 1) ^ now_ns();
+		ctx[t].rng = 0x9e3779b97f4a7c15ull * (t + 1) ^ test_now_ns();
 	}
 
 	/* phase 1 */
@@ -303,23 +292,10 @@ stress(uint32_t flags, double seconds)
 	rte_stack_free(stack);
 }
 
-static double
-run_seconds(int argc, char **argv)
-{
-	const char *env = getenv("RTMEM_STRESS_SECONDS");
-	double s = 0.5;
-
-	if (argc > 1)
-		s = atof(argv[1]);
-	else if (env != NULL)
-		s = atof(env);
-	return s > 0 ? s : 0.5;
-}
-
 int
 main(int argc, char **argv)
 {
-	double seconds = run_seconds(argc, argv);
+	double seconds = test_stress_seconds(argc, argv, 0.5);
 	char args[256], list[64] = "";
 	unsigned int n_eal = 0;
 	cpu_set_t allowed;
