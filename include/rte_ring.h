@@ -59,7 +59,7 @@ ssize_t rte_ring_get_memsize(unsigned int count);
  * @param count
  *   Number of slots, as for rte_ring_create_elem().
  * @param flags
- *   As for rte_ring_create_elem(), but validated here.
+ *   As for rte_ring_create_elem().
  * @return
  *   0, or a negative errno (logged):
  *   - -EINVAL: r or name NULL, an unknown flag, two modes for one side,

@@ -59,13 +59,13 @@ ssize_t rte_ring_get_memsize_elem(unsigned int esize, unsigned int count);
  *   0 or an OR of RING_F_SP_ENQ or RING_F_MP_RTS_ENQ or
  *   RING_F_MP_HTS_ENQ (producer mode, default MT), RING_F_SC_DEQ or
  *   RING_F_MC_RTS_DEQ or RING_F_MC_HTS_DEQ (consumer mode, default MT),
- *   and RING_F_EXACT_SZ. As in DPDK, flags are not validated here (see
- *   rte_ring_init()); with two modes for one side the first in that
- *   list wins.
+ *   and RING_F_EXACT_SZ.
  * @return
  *   The ring, or NULL with rte_errno set (and one log line):
- *   - EINVAL: esize is not a multiple of 4, or count is 0, not a power
- *     of two without RING_F_EXACT_SZ, or too large;
+ *   - EINVAL: esize is not a multiple of 4; count is 0, not a power of
+ *     two without RING_F_EXACT_SZ, or too large; an unknown flag or two
+ *     modes for one side (DPDK 22.11 does not check the flags here and
+ *     returns a ring of size 0);
  *   - ENAMETOOLONG: name too long;
  *   - EEXIST: a memzone of that name exists (a ring of that name);
  *   - ENOSPC: no free memzone descriptor;
