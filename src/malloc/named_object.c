@@ -186,8 +186,8 @@ named_object_lookup(struct rte_tailq_elem *list, const char *name,
 }
 
 int
-named_object_free(struct rte_tailq_elem *list, const char *kind, void *obj,
-		  const struct rte_memzone *mz)
+named_object_unlist(struct rte_tailq_elem *list, const char *kind, void *obj,
+		    const struct rte_memzone *mz)
 {
 	struct rte_tailq_entry *te = NULL;
 
@@ -199,7 +199,8 @@ named_object_free(struct rte_tailq_elem *list, const char *kind, void *obj,
 		if (te != NULL) {
 			TAILQ_REMOVE(list_of(list), te, next); /* commit */
 			rte_free(te);
-			rte_memzone_free(mz);
+			if (mz != NULL)
+				rte_memzone_free(mz);
 		}
 		rte_mcfg_tailq_write_unlock();
 	}
@@ -216,9 +217,16 @@ named_object_free(struct rte_tailq_elem *list, const char *kind, void *obj,
 	return 0;
 }
 
+int
+named_object_free(struct rte_tailq_elem *list, const char *kind, void *obj,
+		  const struct rte_memzone *mz)
+{
+	return named_object_unlist(list, kind, obj, mz);
+}
+
 void
-named_object_list_dump(struct rte_tailq_elem *list, FILE *f,
-		       void (*dump)(FILE *f, const void *obj))
+named_object_walk(struct rte_tailq_elem *list,
+		  void (*fn)(void *obj, void *arg), void *arg)
 {
 	struct rte_tailq_entry *te;
 
@@ -226,6 +234,28 @@ named_object_list_dump(struct rte_tailq_elem *list, FILE *f,
 		return;
 	rte_mcfg_tailq_read_lock();
 	TAILQ_FOREACH(te, list_of(list), next)
-		dump(f, te->data);
+		fn(te->data, arg);
 	rte_mcfg_tailq_read_unlock();
+}
+
+struct dump_args {
+	FILE *f;
+	void (*dump)(FILE *f, const void *obj);
+};
+
+static void
+dump_one(void *obj, void *arg)
+{
+	const struct dump_args *d = arg;
+
+	d->dump(d->f, obj);
+}
+
+void
+named_object_list_dump(struct rte_tailq_elem *list, FILE *f,
+		       void (*dump)(FILE *f, const void *obj))
+{
+	struct dump_args d = { f, dump };
+
+	named_object_walk(list, dump_one, &d);
 }

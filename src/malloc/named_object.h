@@ -97,6 +97,19 @@ void *named_object_lookup(struct rte_tailq_elem *list, const char *name,
 int named_object_free(struct rte_tailq_elem *list, const char *kind,
 		      void *obj, const struct rte_memzone *mz);
 
+/*
+ * Unlinks obj from list and frees its entry, and frees mz unless NULL
+ * (then the caller frees the object's memory once it has released what
+ * the object owns: a mempool's chunks). Returns 0 or -ENOENT (logged).
+ */
+int named_object_unlist(struct rte_tailq_elem *list, const char *kind,
+			void *obj, const struct rte_memzone *mz);
+
+/* Calls fn(obj, arg) for each object of list, oldest first, under the
+ * tailq read lock. */
+void named_object_walk(struct rte_tailq_elem *list,
+		       void (*fn)(void *obj, void *arg), void *arg);
+
 /* Calls dump(f, obj) for each object of list, oldest first, under the
  * tailq read lock. */
 void named_object_list_dump(struct rte_tailq_elem *list, FILE *f,

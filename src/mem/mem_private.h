@@ -183,6 +183,13 @@ struct mem_config {
 	uint32_t tailq_count;
 	struct rte_tailq_head tailq_head[RTE_MAX_TAILQ];
 
+	/*
+	 * mempool layer: the instance's driver names in index order
+	 * (mempool_ops.c); appended under mempool_lock, count last.
+	 */
+	uint32_t mempool_ops_count;
+	char mempool_ops_names[16][32];
+
 	/* process table; slot 0 is the primary's */
 	struct mem_proc_slot proc[MEM_MAX_PROCS];
 };

@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * mempool_ring.c: the ring drivers ring_mp_mc, ring_sp_sc, ring_mp_sc,
+ * ring_sp_mc, ring_mt_rts and ring_mt_hts. The store is an rte_ring
+ * "MP_<pool>" (memzone "RG_MP_<pool>") of exactly size slots, made in
+ * the mode the driver's name says; the ring's plain enqueue/dequeue use
+ * that mode.
+ *
+ * No object is lost: with a slot for every object of the pool, an
+ * enqueue can only find the ring "full" while another thread's dequeue
+ * is finishing (RTS publishes dequeued slots late), so the enqueue
+ * retries (mempool_driver_enqueue_retry()) instead of failing as DPDK's
+ * does.
+ *
+ * Who may call: the mempool library, through the ops table. The library
+ * registers these drivers itself (mempool_ops.c), so that a static link
+ * keeps them.
+ */
+#include <errno.h>
+#include <stdio.h>
+
+#include <rte_errno.h>
+#include <rte_mempool.h>
+#include <rte_ring.h>
+
+#include "mempool/mempool_private.h"
+
+static int
+ring_alloc(struct rte_mempool *mp, unsigned int flags)
+{
+	char name[RTE_RING_NAMESIZE];
+	struct rte_ring *r;
+
+	if ((size_t)snprintf(name, sizeof(name), RTE_MEMPOOL_MZ_FORMAT,
+			     mp->name) >= sizeof(name)) {
+		MEMPOOL_LOG(ERR, "mempool %s: ring name too long", mp->name);
+		return -ENAMETOOLONG;
+	}
+	r = rte_ring_create(name, mp->size, mp->socket_id,
+			    flags | RING_F_EXACT_SZ);
+	if (r == NULL)
+		return -rte_errno;
+	mp->pool_data = r;
+	return 0;
+}
+
+static int
+ring_alloc_mp_mc(struct rte_mempool *mp)
+{
+	return ring_alloc(mp, 0);
+}
+
+static int
+ring_alloc_sp_sc(struct rte_mempool *mp)
+{
+	return ring_alloc(mp, RING_F_SP_ENQ | RING_F_SC_DEQ);
+}
+
+static int
+ring_alloc_mp_sc(struct rte_mempool *mp)
+{
+	return ring_alloc(mp, RING_F_SC_DEQ);
+}
+
+static int
+ring_alloc_sp_mc(struct rte_mempool *mp)
+{
+	return ring_alloc(mp, RING_F_SP_ENQ);
+}
+
+static int
+ring_alloc_rts(struct rte_mempool *mp)
+{
+	return ring_alloc(mp, RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ);
+}
+
+static int
+ring_alloc_hts(struct rte_mempool *mp)
+{
+	return ring_alloc(mp, RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ);
+}
+
+static void
+ring_free(struct rte_mempool *mp)
+{
+	rte_ring_free(mp->pool_data);
+	mp->pool_data = NULL;
+}
+
+static int
+ring_try_enqueue(struct rte_mempool *mp, void * const *obj_table,
+		 unsigned int n)
+{
+	return rte_ring_enqueue_bulk(mp->pool_data, obj_table, n, NULL) == n ?
+		0 : -ENOBUFS;
+}
+
+static int
+ring_enqueue(struct rte_mempool *mp, void * const *obj_table, unsigned int n)
+{
+	return mempool_driver_enqueue_retry(mp, obj_table, n,
+					    ring_try_enqueue);
+}
+
+static int
+ring_dequeue(struct rte_mempool *mp, void **obj_table, unsigned int n)
+{
+	return rte_ring_dequeue_bulk(mp->pool_data, obj_table, n, NULL) == n ?
+		0 : -ENOBUFS;
+}
+
+static unsigned int
+ring_count(const struct rte_mempool *mp)
+{
+	return rte_ring_count(mp->pool_data);
+}
+
+#define RING_OPS(opsname, allocfn) {        \
+	.name = opsname,                    \
+	.alloc = allocfn,                   \
+	.free = ring_free,                  \
+	.enqueue = ring_enqueue,            \
+	.dequeue = ring_dequeue,            \
+	.get_count = ring_count,            \
+}
+
+const struct rte_mempool_ops mempool_ops_mp_mc =
+	RING_OPS("ring_mp_mc", ring_alloc_mp_mc);
+const struct rte_mempool_ops mempool_ops_sp_sc =
+	RING_OPS("ring_sp_sc", ring_alloc_sp_sc);
+const struct rte_mempool_ops mempool_ops_mp_sc =
+	RING_OPS("ring_mp_sc", ring_alloc_mp_sc);
+const struct rte_mempool_ops mempool_ops_sp_mc =
+	RING_OPS("ring_sp_mc", ring_alloc_sp_mc);
+const struct rte_mempool_ops mempool_ops_mt_rts =
+	RING_OPS("ring_mt_rts", ring_alloc_rts);
+const struct rte_mempool_ops mempool_ops_mt_hts =
+	RING_OPS("ring_mt_hts", ring_alloc_hts);
+
