@@ -334,7 +334,7 @@ RTE_INIT(mempool_ops_client)
 	static const struct rte_mempool_ops *const builtin[] = {
 		&mempool_ops_mp_mc, &mempool_ops_sp_sc, &mempool_ops_mp_sc,
 		&mempool_ops_sp_mc, &mempool_ops_mt_rts, &mempool_ops_mt_hts,
-		&mempool_ops_stack, &mempool_ops_lf_stack,
+		&mempool_ops_stack, &mempool_ops_lf_stack, &mempool_ops_bucket,
 	};
 	static const struct mem_client client = {
 		.name = "mempool ops",

@@ -15,7 +15,8 @@
 /* The built-in drivers (src/mempool/drivers/). */
 extern const struct rte_mempool_ops mempool_ops_mp_mc, mempool_ops_sp_sc,
 	mempool_ops_mp_sc, mempool_ops_sp_mc, mempool_ops_mt_rts,
-	mempool_ops_mt_hts, mempool_ops_stack, mempool_ops_lf_stack;
+	mempool_ops_mt_hts, mempool_ops_stack, mempool_ops_lf_stack,
+	mempool_ops_bucket;
 
 /* Index of the driver named name in this process, or -1. */
 int mempool_ops_find(const char *name);
