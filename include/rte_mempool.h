@@ -81,9 +81,13 @@ extern "C" {
 
 /** Prefix of a pool's memzone names. */
 #define RTE_MEMPOOL_MZ_PREFIX "MP_"
-/** Size of a pool name including the NUL. */
+/**
+ * Size of a pool name including the NUL (26, as DPDK): the ring driver's
+ * memzone "RG_MP_<name>" must fit a memzone name.
+ */
 #define RTE_MEMPOOL_NAMESIZE (RTE_MEMZONE_NAMESIZE - \
-			      sizeof(RTE_MEMPOOL_MZ_PREFIX) + 1)
+			      sizeof(RTE_MEMPOOL_MZ_PREFIX) - \
+			      sizeof("RG_") + 2)
 /** Format of the header memzone name. */
 #define RTE_MEMPOOL_MZ_FORMAT RTE_MEMPOOL_MZ_PREFIX "%s"
 /** Name of the shared list of pools (rte_tailq.h). */

@@ -304,6 +304,10 @@ rte_mempool_create_empty(const char *name, unsigned n, unsigned elt_size,
 	}
 	if (debug_from_env())
 		flags |= RTMEM_MEMPOOL_F_DEBUG;
+	/* As in DPDK, the private area is a whole number of lines. */
+	private_data_size = RTE_ALIGN_CEIL(private_data_size,
+					   RTE_MEMPOOL_ALIGN);
+	a.private_data_size = private_data_size;
 	/* NO_CACHE_ALIGN implies NO_SPREAD. */
 	if (flags & RTE_MEMPOOL_F_NO_CACHE_ALIGN)
 		flags |= RTE_MEMPOOL_F_NO_SPREAD;

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * mempool_bucket.c: the "bucket" driver. Objects are laid out in
- * buckets: aligned blocks of BUCKET_SIZE bytes (RTE_DRIVER_MEMPOOL_
- * BUCKET_SIZE_KB), a header line then obj_per_bucket objects, so the
+ * buckets: aligned blocks of bucket_size() bytes, a header line then
+ * obj_per_bucket objects, so the
  * bucket of an object is its address rounded down, and a bucket whose
  * objects are all in the pool can be handed out whole
  * (rte_mempool_get_contig_blocks(), blocks of obj_per_bucket objects
@@ -29,7 +29,9 @@
 #include <errno.h>
 #include <stdio.h>
 #include <sys/queue.h>
+#include <unistd.h>
 
+#include <rte_eal.h>
 #include <rte_errno.h>
 #include <rte_malloc.h>
 #include <rte_mempool.h>
@@ -38,7 +40,22 @@
 
 #include "mempool/mempool_private.h"
 
-#define BUCKET_SIZE ((size_t)RTE_DRIVER_MEMPOOL_BUCKET_SIZE_KB * 1024)
+/*
+ * Bucket size: as DPDK, the smaller of RTE_DRIVER_MEMPOOL_BUCKET_SIZE_KB
+ * and the page size of the instance's memory (4 KiB pages without
+ * hugepages), so a bucket never spans pages. The same in every process.
+ */
+static size_t
+bucket_size(void)
+{
+	size_t max = (size_t)RTE_DRIVER_MEMPOOL_BUCKET_SIZE_KB * 1024;
+	size_t pg = rte_eal_has_hugepages() ? max :
+		    (size_t)sysconf(_SC_PAGESIZE);
+
+	return RTE_MIN(pg, max);
+}
+
+#define BUCKET_SIZE bucket_size()
 
 /* Header line at the start of each bucket. */
 struct bucket_hdr {
