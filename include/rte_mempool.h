@@ -101,6 +101,8 @@ extern "C" {
  * Statistics of one lcore (index RTE_MAX_LCORE: all other threads), kept
  * in the pool and shown by rte_mempool_dump(). The counters of gets and
  * puts served by an lcore's cache are in its struct rte_mempool_cache.
+ * Gets and puts served by a cache are counted only in pools with
+ * RTMEM_MEMPOOL_F_STATS (rtmem.h) or in debug mode.
  */
 struct rte_mempool_debug_stats {
 	uint64_t put_bulk;             /**< Puts without a cache. */
@@ -252,8 +254,11 @@ struct rte_mempool {
 				      | RTE_MEMPOOL_F_SC_GET         \
 				      | RTE_MEMPOOL_F_NO_IOVA_CONTIG)
 
-/* rtmem's debug flag (rtmem.h), kept here for the inline paths. */
+/* rtmem's debug and statistics flags (rtmem.h), for the inline paths. */
 #define __RTE_MEMPOOL_F_DEBUG 0x1000
+#define __RTE_MEMPOOL_F_STATS 0x2000
+/* Pools whose gets and puts all take the out-of-line path. */
+#define __RTE_MEMPOOL_F_SLOW (__RTE_MEMPOOL_F_DEBUG | __RTE_MEMPOOL_F_STATS)
 
 /**
  * Size of a pool's header memzone before the private data: the pool and,
@@ -1084,45 +1089,9 @@ rte_mempool_cache_flush(struct rte_mempool_cache *cache,
 	cache->len = 0;
 }
 
-/* The put algorithm (file comment). */
-static __rte_always_inline void
-rte_mempool_do_generic_put(struct rte_mempool *mp, void * const *obj_table,
-			   unsigned int n, struct rte_mempool_cache *cache)
-{
-	void **cache_objs;
-	uint32_t half;
-
-	__rte_mempool_asan_mark(mp, obj_table, n, 1);
-	if (unlikely(cache == NULL)) {
-		RTE_MEMPOOL_STAT_ADD(mp, put_bulk, 1);
-		RTE_MEMPOOL_STAT_ADD(mp, put_objs, n);
-		rte_mempool_ops_enqueue_bulk(mp, obj_table, n);
-		return;
-	}
-	RTE_MEMPOOL_CACHE_STAT_ADD(cache, put_bulk, 1);
-	RTE_MEMPOOL_CACHE_STAT_ADD(cache, put_objs, n);
-	if (likely(cache->len + n <= cache->size)) {
-		cache_objs = &cache->objs[cache->len];
-		cache->len += n;
-	} else {
-		half = cache->size / 2;
-		if (unlikely(n > half)) {
-			rte_mempool_ops_enqueue_bulk(mp, obj_table, n);
-			return;
-		}
-		/* The bottom (oldest) half goes back to the driver. */
-		rte_mempool_ops_enqueue_bulk(mp, cache->objs, half);
-		memmove(cache->objs, &cache->objs[half],
-			sizeof(void *) * (cache->len - half));
-		cache_objs = &cache->objs[cache->len - half];
-		cache->len += n - half;
-	}
-	memcpy(cache_objs, obj_table, sizeof(void *) * n);
-}
-
 /**
- * Slow path of a put to a debug-mode pool: checks each object and puts
- * only the good ones (rtmem).
+ * The rest of a put that the inline fast path does not do (rtmem): no
+ * cache, a cache that would overflow, a debug-mode pool.
  *
  * @param mp
  *   The pool.
@@ -1133,8 +1102,45 @@ rte_mempool_do_generic_put(struct rte_mempool *mp, void * const *obj_table,
  * @param cache
  *   The cache, or NULL.
  */
-void rtmem_mempool_debug_put(struct rte_mempool *mp, void * const *obj_table,
-			     unsigned int n, struct rte_mempool_cache *cache);
+void rtmem_mempool_put_slow(struct rte_mempool *mp, void * const *obj_table,
+			    unsigned int n, struct rte_mempool_cache *cache);
+
+/**
+ * The rest of a get that the inline fast path does not do (rtmem): no
+ * cache, too few objects in the cache, a debug-mode pool.
+ *
+ * @param mp
+ *   The pool.
+ * @param obj_table
+ *   Where to put the objects.
+ * @param n
+ *   Number of objects.
+ * @param cache
+ *   The cache, or NULL.
+ * @return
+ *   0, or a negative errno (nothing taken).
+ */
+int rtmem_mempool_get_slow(struct rte_mempool *mp, void **obj_table,
+			   unsigned int n, struct rte_mempool_cache *cache);
+
+/*
+ * The put algorithm (file comment): the common case, objects that fit in
+ * the cache, inline; everything else out of line.
+ */
+static __rte_always_inline void
+rte_mempool_do_generic_put(struct rte_mempool *mp, void * const *obj_table,
+			   unsigned int n, struct rte_mempool_cache *cache)
+{
+	if (likely(cache != NULL && cache->len + n <= cache->size &&
+		   !(mp->flags & __RTE_MEMPOOL_F_SLOW))) {
+		__rte_mempool_asan_mark(mp, obj_table, n, 1);
+		memcpy(&cache->objs[cache->len], obj_table,
+		       sizeof(void *) * n);
+		cache->len += n;
+		return;
+	}
+	rtmem_mempool_put_slow(mp, obj_table, n, cache);
+}
 
 /**
  * Puts objects back into a pool through a cache.
@@ -1152,10 +1158,6 @@ static __rte_always_inline void
 rte_mempool_generic_put(struct rte_mempool *mp, void * const *obj_table,
 			unsigned int n, struct rte_mempool_cache *cache)
 {
-	if (unlikely(mp->flags & __RTE_MEMPOOL_F_DEBUG)) {
-		rtmem_mempool_debug_put(mp, obj_table, n, cache);
-		return;
-	}
 	rte_mempool_do_generic_put(mp, obj_table, n, cache);
 }
 
@@ -1191,65 +1193,26 @@ rte_mempool_put(struct rte_mempool *mp, void *obj)
 	rte_mempool_put_bulk(mp, &obj, 1);
 }
 
-/* The get algorithm (file comment). */
+/*
+ * The get algorithm (file comment): the common case, enough objects in
+ * the cache, inline; everything else out of line.
+ */
 static __rte_always_inline int
 rte_mempool_do_generic_get(struct rte_mempool *mp, void **obj_table,
 			   unsigned int n, struct rte_mempool_cache *cache)
 {
-	unsigned int remaining, len, i, half;
-	int ret;
+	if (likely(cache != NULL && n <= cache->len &&
+		   !(mp->flags & __RTE_MEMPOOL_F_SLOW))) {
+		void **top = &cache->objs[cache->len];
 
-	if (unlikely(cache == NULL)) {
-		ret = rte_mempool_ops_dequeue_bulk(mp, obj_table, n);
-		if (unlikely(ret < 0)) {
-			RTE_MEMPOOL_STAT_ADD(mp, get_fail_bulk, 1);
-			RTE_MEMPOOL_STAT_ADD(mp, get_fail_objs, n);
-			return ret;
-		}
-		RTE_MEMPOOL_STAT_ADD(mp, get_success_bulk, 1);
-		RTE_MEMPOOL_STAT_ADD(mp, get_success_objs, n);
+		/* Most recent first. */
+		for (unsigned int i = 0; i < n; i++)
+			obj_table[i] = *(top - 1 - i);
+		cache->len -= n;
 		__rte_mempool_asan_mark(mp, obj_table, n, 0);
 		return 0;
 	}
-	len = cache->len;
-	if (likely(n <= len)) {
-		/* Most recent first. */
-		for (i = 0; i < n; i++)
-			obj_table[i] = cache->objs[len - 1 - i];
-		cache->len = len - n;
-		goto done;
-	}
-	/* The whole cache first (most recent first), then the rest. */
-	for (i = 0; i < len; i++)
-		obj_table[i] = cache->objs[len - 1 - i];
-	remaining = n - len;
-	half = cache->size / 2;
-	if (remaining <= half) {
-		/* Refill the cache with half of it and take the rest there. */
-		ret = rte_mempool_ops_dequeue_bulk(mp, cache->objs, half);
-		if (likely(ret == 0)) {
-			for (i = 0; i < remaining; i++)
-				obj_table[len + i] = cache->objs[half - 1 - i];
-			cache->len = half - remaining;
-			goto done;
-		}
-	}
-	ret = rte_mempool_ops_dequeue_bulk(mp, &obj_table[len], remaining);
-	if (unlikely(ret < 0)) {
-		/* Nothing handed out: the cache gets its objects back. */
-		for (i = 0; i < len; i++)
-			cache->objs[len - 1 - i] = obj_table[i];
-		cache->len = len;
-		RTE_MEMPOOL_STAT_ADD(mp, get_fail_bulk, 1);
-		RTE_MEMPOOL_STAT_ADD(mp, get_fail_objs, n);
-		return ret;
-	}
-	cache->len = 0;
-done:
-	RTE_MEMPOOL_CACHE_STAT_ADD(cache, get_success_bulk, 1);
-	RTE_MEMPOOL_CACHE_STAT_ADD(cache, get_success_objs, n);
-	__rte_mempool_asan_mark(mp, obj_table, n, 0);
-	return 0;
+	return rtmem_mempool_get_slow(mp, obj_table, n, cache);
 }
 
 /**
@@ -1270,11 +1233,7 @@ static __rte_always_inline int
 rte_mempool_generic_get(struct rte_mempool *mp, void **obj_table,
 			unsigned int n, struct rte_mempool_cache *cache)
 {
-	int ret = rte_mempool_do_generic_get(mp, obj_table, n, cache);
-
-	if (ret == 0)
-		RTE_MEMPOOL_CHECK_COOKIES(mp, obj_table, n, 1);
-	return ret;
+	return rte_mempool_do_generic_get(mp, obj_table, n, cache);
 }
 
 /**

@@ -24,6 +24,17 @@ extern "C" {
  */
 #define RTMEM_MEMPOOL_F_DEBUG 0x1000
 
+/**
+ * Mempool flag: count every get and put in the statistics that
+ * rte_mempool_dump() shows (struct rte_mempool_debug_stats per lcore and
+ * the counters of each cache). Without it only the gets and puts that
+ * reach the driver are counted, which keeps the cached fast path free of
+ * counter updates (DPDK counts nothing unless built with
+ * RTE_LIBRTE_MEMPOOL_STATS). Debug mode implies it. The environment
+ * variable RTMEM_MEMPOOL_STATS=1 sets it on every pool.
+ */
+#define RTMEM_MEMPOOL_F_STATS 0x2000
+
 #ifdef __cplusplus
 }
 #endif

@@ -41,8 +41,9 @@
 #include "malloc/named_object.h"
 #include "mempool/mempool_private.h"
 
-_Static_assert(RTMEM_MEMPOOL_F_DEBUG == __RTE_MEMPOOL_F_DEBUG,
-	       "rtmem.h and rte_mempool.h agree on the debug flag");
+_Static_assert(RTMEM_MEMPOOL_F_DEBUG == __RTE_MEMPOOL_F_DEBUG &&
+	       RTMEM_MEMPOOL_F_STATS == __RTE_MEMPOOL_F_STATS,
+	       "rtmem.h and rte_mempool.h agree on the flags");
 _Static_assert(offsetof(struct rte_mempool, name) == 0,
 	       "named objects keep their name at offset 0");
 
@@ -53,7 +54,7 @@ EAL_REGISTER_TAILQ(mempool_tailq)
 
 /* Flags a create call accepts. */
 #define MEMPOOL_CREATE_FLAGS (RTE_MEMPOOL_VALID_USER_FLAGS | \
-			      RTMEM_MEMPOOL_F_DEBUG)
+			      RTMEM_MEMPOOL_F_DEBUG | RTMEM_MEMPOOL_F_STATS)
 
 /* ------------------------------------------------------------------ */
 /* sizes                                                               */
@@ -267,10 +268,11 @@ pool_init(void *obj, const struct rte_memzone *mz, void *arg)
 	return 0;
 }
 
+/* Whether the environment variable `name` is "1". */
 static int
-debug_from_env(void)
+env_on(const char *name)
 {
-	const char *v = getenv("RTMEM_MEMPOOL_DEBUG");
+	const char *v = getenv(name);
 
 	return v != NULL && strcmp(v, "1") == 0;
 }
@@ -302,8 +304,10 @@ rte_mempool_create_empty(const char *name, unsigned n, unsigned elt_size,
 		rte_errno = EINVAL;
 		return NULL;
 	}
-	if (debug_from_env())
+	if (env_on("RTMEM_MEMPOOL_DEBUG"))
 		flags |= RTMEM_MEMPOOL_F_DEBUG;
+	if (env_on("RTMEM_MEMPOOL_STATS") || (flags & RTMEM_MEMPOOL_F_DEBUG))
+		flags |= RTMEM_MEMPOOL_F_STATS;
 	/* As in DPDK, the private area is a whole number of lines. */
 	private_data_size = RTE_ALIGN_CEIL(private_data_size,
 					   RTE_MEMPOOL_ALIGN);
@@ -444,6 +448,10 @@ free_chunks(struct rte_mempool *mp)
 	/* The driver's store goes with the objects. */
 	while ((memhdr = STAILQ_FIRST(&mp->mem_list)) != NULL) {
 		STAILQ_REMOVE_HEAD(&mp->mem_list, next);
+#ifdef __RTE_MEMPOOL_ASAN
+		/* Objects in the pool were poisoned; the memory is freed. */
+		ASAN_UNPOISON_MEMORY_REGION(memhdr->addr, memhdr->len);
+#endif
 		if (memhdr->free_cb != NULL)
 			memhdr->free_cb(memhdr, memhdr->opaque);
 		rte_free(memhdr);
@@ -944,16 +952,128 @@ rte_mempool_contig_blocks_check_cookies(const struct rte_mempool *mp,
 		}
 }
 
-RTMEM_EXPORT void
-rtmem_mempool_debug_put(struct rte_mempool *mp, void * const *obj_table,
-			unsigned int n, struct rte_mempool_cache *cache)
+/* A put that bypasses the debug checks (objects already checked). */
+static void
+put_checked(struct rte_mempool *mp, void * const *obj_table, unsigned int n,
+	    struct rte_mempool_cache *cache)
 {
+	uint32_t half;
+
+	__rte_mempool_asan_mark(mp, obj_table, n, 1);
+	if (cache == NULL) {
+		RTE_MEMPOOL_STAT_ADD(mp, put_bulk, 1);
+		RTE_MEMPOOL_STAT_ADD(mp, put_objs, n);
+		rte_mempool_ops_enqueue_bulk(mp, obj_table, n);
+		return;
+	}
+	RTE_MEMPOOL_CACHE_STAT_ADD(cache, put_bulk, 1);
+	RTE_MEMPOOL_CACHE_STAT_ADD(cache, put_objs, n);
+	if (cache->len + n <= cache->size) {
+		memcpy(&cache->objs[cache->len], obj_table, sizeof(void *) * n);
+		cache->len += n;
+		return;
+	}
+	half = cache->size / 2;
+	if (n > half) {
+		rte_mempool_ops_enqueue_bulk(mp, obj_table, n);
+		return;
+	}
+	/* The bottom (oldest) half goes back to the driver. */
+	rte_mempool_ops_enqueue_bulk(mp, cache->objs, half);
+	memmove(cache->objs, &cache->objs[half],
+		sizeof(void *) * (cache->len - half));
+	cache->len -= half;
+	memcpy(&cache->objs[cache->len], obj_table, sizeof(void *) * n);
+	cache->len += n;
+}
+
+RTMEM_EXPORT void
+rtmem_mempool_put_slow(struct rte_mempool *mp, void * const *obj_table,
+		       unsigned int n, struct rte_mempool_cache *cache)
+{
+	if (!(mp->flags & RTMEM_MEMPOOL_F_DEBUG)) {
+		put_checked(mp, obj_table, n, cache);
+		return;
+	}
+	/* Debug mode: check each object; refuse the bad ones (logged). */
 	for (unsigned int i = 0; i < n; i++) {
 		void *obj = obj_table[i];
 
 		if (!check_put(mp, obj))
-			continue; /* logged; the pool stays consistent */
+			continue;
 		*mempool_hdr_cookie(obj) = RTE_MEMPOOL_HEADER_COOKIE1;
-		rte_mempool_do_generic_put(mp, &obj, 1, cache);
+		put_checked(mp, &obj, 1, cache);
 	}
+}
+
+/* A get without the debug bookkeeping. */
+static int
+get_unchecked(struct rte_mempool *mp, void **obj_table, unsigned int n,
+	      struct rte_mempool_cache *cache)
+{
+	unsigned int remaining, len, i, half;
+	int ret;
+
+	if (cache == NULL) {
+		ret = rte_mempool_ops_dequeue_bulk(mp, obj_table, n);
+		if (ret < 0) {
+			RTE_MEMPOOL_STAT_ADD(mp, get_fail_bulk, 1);
+			RTE_MEMPOOL_STAT_ADD(mp, get_fail_objs, n);
+			return ret;
+		}
+		RTE_MEMPOOL_STAT_ADD(mp, get_success_bulk, 1);
+		RTE_MEMPOOL_STAT_ADD(mp, get_success_objs, n);
+		return 0;
+	}
+	len = cache->len;
+	if (n <= len) {
+		for (i = 0; i < n; i++)
+			obj_table[i] = cache->objs[len - 1 - i];
+		cache->len = len - n;
+		goto done;
+	}
+	/* The whole cache first (most recent first), then the rest. */
+	for (i = 0; i < len; i++)
+		obj_table[i] = cache->objs[len - 1 - i];
+	remaining = n - len;
+	half = cache->size / 2;
+	if (remaining <= half) {
+		/* Refill the cache with half of it and take the rest there. */
+		ret = rte_mempool_ops_dequeue_bulk(mp, cache->objs, half);
+		if (ret == 0) {
+			for (i = 0; i < remaining; i++)
+				obj_table[len + i] = cache->objs[half - 1 - i];
+			cache->len = half - remaining;
+			goto done;
+		}
+	}
+	ret = rte_mempool_ops_dequeue_bulk(mp, &obj_table[len], remaining);
+	if (ret < 0) {
+		/* Nothing handed out: the cache gets its objects back. */
+		for (i = 0; i < len; i++)
+			cache->objs[len - 1 - i] = obj_table[i];
+		cache->len = len;
+		RTE_MEMPOOL_STAT_ADD(mp, get_fail_bulk, 1);
+		RTE_MEMPOOL_STAT_ADD(mp, get_fail_objs, n);
+		return ret;
+	}
+	cache->len = 0;
+done:
+	RTE_MEMPOOL_CACHE_STAT_ADD(cache, get_success_bulk, 1);
+	RTE_MEMPOOL_CACHE_STAT_ADD(cache, get_success_objs, n);
+	return 0;
+}
+
+RTMEM_EXPORT int
+rtmem_mempool_get_slow(struct rte_mempool *mp, void **obj_table,
+		       unsigned int n, struct rte_mempool_cache *cache)
+{
+	int ret = get_unchecked(mp, obj_table, n, cache);
+
+	if (ret < 0)
+		return ret;
+	__rte_mempool_asan_mark(mp, obj_table, n, 0);
+	if (mp->flags & RTMEM_MEMPOOL_F_DEBUG)
+		rte_mempool_check_cookies(mp, obj_table, n, 1);
+	return 0;
 }
