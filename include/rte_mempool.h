@@ -1131,7 +1131,9 @@ static __rte_always_inline void
 rte_mempool_do_generic_put(struct rte_mempool *mp, void * const *obj_table,
 			   unsigned int n, struct rte_mempool_cache *cache)
 {
-	if (likely(cache != NULL && cache->len + n <= cache->size &&
+	/* (n <= the largest cache: a constant n beyond it skips this.) */
+	if (likely(n <= RTE_MEMPOOL_CACHE_MAX_SIZE && cache != NULL &&
+		   cache->len + n <= cache->size &&
 		   !(mp->flags & __RTE_MEMPOOL_F_SLOW))) {
 		__rte_mempool_asan_mark(mp, obj_table, n, 1);
 		memcpy(&cache->objs[cache->len], obj_table,
@@ -1201,8 +1203,9 @@ static __rte_always_inline int
 rte_mempool_do_generic_get(struct rte_mempool *mp, void **obj_table,
 			   unsigned int n, struct rte_mempool_cache *cache)
 {
-	if (likely(cache != NULL && n <= cache->len &&
-		   !(mp->flags & __RTE_MEMPOOL_F_SLOW))) {
+	/* (n <= the largest cache: a constant n beyond it skips this.) */
+	if (likely(n <= RTE_MEMPOOL_CACHE_MAX_SIZE && cache != NULL &&
+		   n <= cache->len && !(mp->flags & __RTE_MEMPOOL_F_SLOW))) {
 		void **top = &cache->objs[cache->len];
 
 		/* Most recent first. */

@@ -70,6 +70,7 @@
 #include <rte_tailq.h>
 
 #include "mp_common.h"
+#include "mp_mempool.h"
 
 #define FAIL(...)                                                        \
 	do {                                                             \
@@ -482,6 +483,47 @@ cmd_stack_pop(const char *arg)
 	return 0;
 }
 
+/*
+ * mempool <order>: with mpt_a and mpt_b registered in `order` before
+ * init, the primary's pools on them must still call the right driver;
+ * then churn the shared pool for a second alongside the primary.
+ */
+static int
+cmd_mempool(void)
+{
+	struct rte_mempool *a = rte_mempool_lookup(MP_POOL_A);
+	struct rte_mempool *b = rte_mempool_lookup(MP_POOL_B);
+	struct rte_mempool *sh = rte_mempool_lookup(MP_POOL_SHARED);
+	unsigned int dup;
+	unsigned long moved;
+	void *obj[8];
+
+	if (a == NULL || b == NULL || sh == NULL)
+		FAIL("pools not found: errno %d", rte_errno);
+	if (strcmp(rte_mempool_get_ops(a->ops_index)->name, "mpt_a") != 0 ||
+	    strcmp(rte_mempool_get_ops(b->ops_index)->name, "mpt_b") != 0)
+		FAIL("ops index %d/%d name %s/%s", a->ops_index, b->ops_index,
+		     rte_mempool_get_ops(a->ops_index)->name,
+		     rte_mempool_get_ops(b->ops_index)->name);
+	if (rte_mempool_get_bulk(a, obj, 8) != 0)
+		FAIL("get from %s", MP_POOL_A);
+	rte_mempool_put_bulk(a, obj, 8);
+	if (mpt_calls_a != 2 || mpt_calls_b != 0)
+		FAIL("pool a called a %u times, b %u times", mpt_calls_a,
+		     mpt_calls_b);
+	if (rte_mempool_get_bulk(b, obj, 8) != 0)
+		FAIL("get from %s", MP_POOL_B);
+	rte_mempool_put_bulk(b, obj, 8);
+	if (mpt_calls_a != 2 || mpt_calls_b != 2)
+		FAIL("pool b called a %u times, b %u times", mpt_calls_a,
+		     mpt_calls_b);
+	printf("ops ok\n");
+	fflush(stdout);
+	dup = mpt_churn(sh, (uint64_t)getpid(), 1000, mp_now_ms, &moved);
+	printf("churn dup=%u moved=%lu\n", dup, moved);
+	return dup == 0 ? 0 : 1;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -506,6 +548,8 @@ main(int argc, char **argv)
 
 		printf("premapped=%p\n", got);
 	}
+	if (strcmp(cmd, "mempool") == 0 && (arg == NULL || mpt_register(arg)))
+		return 2;
 	/* argv[sep] becomes the program name of the EAL's argv */
 	argv[sep] = argv[0];
 	ret = rte_eal_init(argc - sep, argv + sep);
@@ -535,6 +579,8 @@ main(int argc, char **argv)
 		ret = cmd_ring_make();
 	else if (strcmp(cmd, "stack-pop") == 0 && arg != NULL)
 		ret = cmd_stack_pop(arg);
+	else if (strcmp(cmd, "mempool") == 0)
+		ret = cmd_mempool();
 	else
 		ret = 2;
 	if (rte_eal_cleanup() != 0)
