@@ -1,7 +1,8 @@
 # rtmem: thin front end to CMake. Every target below is a few CMake/ctest
 # calls; CMakeLists.txt is the real build. Targets:
 #   make / make build    configure and build in build/ (RelWithDebInfo, -Werror)
-#   make demo            build, then run the demo program ($(DEMO))
+#   make demo            build, then run the demo program ($(DEMO)): the
+#                        mempool lesson's program (examples/mempool_usage)
 #   make test            build and run ctest plain (build/), under ASan+UBSan
 #                        (build-asan/), then the run-time tests under TSan
 #                        (build-tsan/); fails if any fails
@@ -11,7 +12,8 @@
 #   make bench-compare   the same, but fails unless libdpdk is found
 #   make install         install build/ into $(PREFIX) (default /usr/local)
 #   make deps            install the Debian packages the build needs (BENCH=1
-#                        adds libdpdk-dev and libck-dev); the only target
+#                        adds libdpdk-dev, libck-dev and the jemalloc,
+#                        tcmalloc and mimalloc packages); the only target
 #                        that installs packages
 #   make clean           remove build/, build-asan/ and build-tsan/
 
@@ -27,7 +29,7 @@ JOBS       := $(shell nproc)
 CMAKE_OPTS := -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DRTMEM_WERROR=ON
 
 # The program `make demo` runs (a path under $(BUILD_DIR)) and its arguments.
-DEMO      := $(BUILD_DIR)/examples/helloworld/helloworld
+DEMO      := $(BUILD_DIR)/examples/mempool_usage/mempool_usage
 DEMO_ARGS ?=
 
 # Benchmarks: bench/run <build-dir> [program...] (its top comment lists the
@@ -37,7 +39,10 @@ BENCH_PROGS ?=
 
 DEB_PACKAGES := cmake gcc make pkg-config
 ifeq ($(BENCH),1)
-DEB_PACKAGES += libdpdk-dev libck-dev
+# the comparison columns of the benchmarks: DPDK, ck_ring, and the
+# allocators alloc_perf preloads (never linked into the library)
+DEB_PACKAGES += libdpdk-dev libck-dev libjemalloc-dev libgoogle-perftools-dev \
+                libmimalloc-dev
 endif
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -75,7 +80,7 @@ bench: build
 bench-compare:
 	@pkg-config --exists libdpdk || { \
 	  echo "make bench-compare: pkg-config finds no libdpdk; install libdpdk-dev" \
-	       "(make deps BENCH=1 installs it, with libck-dev)" >&2; exit 1; }
+	       "(make deps BENCH=1 installs it, with the other comparison packages)" >&2; exit 1; }
 	@$(MAKE) --no-print-directory build
 	BENCH_REQUIRE_DPDK=1 ./$(BENCH_RUN) $(BUILD_DIR) $(BENCH_PROGS)
 
