@@ -39,6 +39,7 @@
 
 #include "internal/rtmem_export.h"
 #include "malloc/named_object.h"
+#include "mem/mem_private.h"
 #include "mempool/mempool_private.h"
 
 _Static_assert(RTMEM_MEMPOOL_F_DEBUG == __RTE_MEMPOOL_F_DEBUG &&
@@ -507,6 +508,35 @@ rte_mempool_populate_virt(struct rte_mempool *mp, char *addr, size_t len,
 	return cnt;
 }
 
+/*
+ * An upper bound of the bytes the instance can still give a memzone on
+ * socket_id (SOCKET_ID_ANY: any): free heap memory plus what each memory
+ * type may still commit. A pool that needs more fails at once instead of
+ * committing all the memory there is before failing.
+ */
+static size_t
+memory_left(int socket_id)
+{
+	const struct mem_config *cfg = mem_cfg();
+	size_t left = 0;
+
+	if (cfg == NULL)
+		return SIZE_MAX;
+	for (unsigned int t = 0; t < cfg->n_types; t++) {
+		const struct mem_type *mt = &cfg->type[t];
+		struct rte_malloc_socket_stats st;
+
+		if (socket_id != SOCKET_ID_ANY && mt->socket_id != socket_id)
+			continue;
+		if (!cfg->legacy_mem)
+			left += mt->va_len - __atomic_load_n(&mt->committed,
+							     __ATOMIC_ACQUIRE);
+		if (rte_malloc_get_socket_stats(mt->socket_id, &st) == 0)
+			left += st.heap_freesz_bytes;
+	}
+	return left;
+}
+
 static void
 free_memzone_chunk(struct rte_mempool_memhdr *memhdr, void *opaque)
 {
@@ -543,6 +573,13 @@ rte_mempool_populate_default(struct rte_mempool *mp)
 							 &min_chunk, &align);
 		if (mem_size < 0) {
 			ret = (int)mem_size;
+			goto fail;
+		}
+		if ((size_t)mem_size > memory_left(mp->socket_id)) {
+			MEMPOOL_LOG(ERR, "mempool %s: %u more objects need %zd "
+				    "bytes, more than the memory left", mp->name,
+				    want, mem_size);
+			ret = -ENOMEM;
 			goto fail;
 		}
 		/* Whole, or halves down to one object, as memory allows. */

@@ -24,6 +24,7 @@
 #endif
 #endif
 
+#ifdef HAVE_ASAN
 struct run {
 	unsigned int cache;
 	int bad_read;
@@ -58,6 +59,8 @@ use_after_put(void *arg)
 	rte_mempool_free(mp);
 	return 0;
 }
+
+#endif
 
 int
 main(void)
