@@ -268,14 +268,20 @@ struct rte_mempool {
 	(sizeof(*(mp)) + (((cs) == 0) ? 0 : \
 	(sizeof(struct rte_mempool_cache) * RTE_MAX_LCORE)))
 
-/* Statistics, per lcore (other threads share the last slot atomically). */
+/*
+ * Statistics, per lcore (other threads share the last slot atomically),
+ * kept only by pools with RTMEM_MEMPOOL_F_STATS (or in debug mode).
+ */
 #define RTE_MEMPOOL_STAT_ADD(mp, name, n) do {                           \
-		unsigned int __lcore_id = rte_lcore_id();                 \
-		if (likely(__lcore_id < RTE_MAX_LCORE))                   \
-			(mp)->stats[__lcore_id].name += (n);              \
-		else                                                      \
-			__atomic_fetch_add(&((mp)->stats[RTE_MAX_LCORE].name), \
-					   (n), __ATOMIC_RELAXED);        \
+		if (unlikely((mp)->flags & __RTE_MEMPOOL_F_STATS)) {      \
+			unsigned int __lcore_id = rte_lcore_id();         \
+			if (likely(__lcore_id < RTE_MAX_LCORE))           \
+				(mp)->stats[__lcore_id].name += (n);      \
+			else                                              \
+				__atomic_fetch_add(                       \
+				    &(mp)->stats[RTE_MAX_LCORE].name,     \
+				    (n), __ATOMIC_RELAXED);               \
+		}                                                         \
 	} while (0)
 #define RTE_MEMPOOL_CACHE_STAT_ADD(cache, name, n) \
 	((cache)->stats.name += (n))
@@ -1141,6 +1147,12 @@ rte_mempool_do_generic_put(struct rte_mempool *mp, void * const *obj_table,
 		cache->len += n;
 		return;
 	}
+	if (cache == NULL && !(mp->flags & __RTE_MEMPOOL_F_SLOW)) {
+		/* No cache: straight to the driver. */
+		__rte_mempool_asan_mark(mp, obj_table, n, 1);
+		rte_mempool_ops_enqueue_bulk(mp, obj_table, n);
+		return;
+	}
 	rtmem_mempool_put_slow(mp, obj_table, n, cache);
 }
 
@@ -1214,6 +1226,14 @@ rte_mempool_do_generic_get(struct rte_mempool *mp, void **obj_table,
 		cache->len -= n;
 		__rte_mempool_asan_mark(mp, obj_table, n, 0);
 		return 0;
+	}
+	if (cache == NULL && !(mp->flags & __RTE_MEMPOOL_F_SLOW)) {
+		/* No cache: straight from the driver. */
+		int ret = rte_mempool_ops_dequeue_bulk(mp, obj_table, n);
+
+		if (ret == 0)
+			__rte_mempool_asan_mark(mp, obj_table, n, 0);
+		return ret;
 	}
 	return rtmem_mempool_get_slow(mp, obj_table, n, cache);
 }

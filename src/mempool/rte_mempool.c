@@ -989,6 +989,12 @@ rte_mempool_contig_blocks_check_cookies(const struct rte_mempool *mp,
 		}
 }
 
+/* Cache statistics, for pools that keep statistics. */
+#define CACHE_STAT(mp, cache, name, n) do {                    \
+		if ((mp)->flags & RTMEM_MEMPOOL_F_STATS)        \
+			RTE_MEMPOOL_CACHE_STAT_ADD(cache, name, n); \
+	} while (0)
+
 /* A put that bypasses the debug checks (objects already checked). */
 static void
 put_checked(struct rte_mempool *mp, void * const *obj_table, unsigned int n,
@@ -1003,8 +1009,8 @@ put_checked(struct rte_mempool *mp, void * const *obj_table, unsigned int n,
 		rte_mempool_ops_enqueue_bulk(mp, obj_table, n);
 		return;
 	}
-	RTE_MEMPOOL_CACHE_STAT_ADD(cache, put_bulk, 1);
-	RTE_MEMPOOL_CACHE_STAT_ADD(cache, put_objs, n);
+	CACHE_STAT(mp, cache, put_bulk, 1);
+	CACHE_STAT(mp, cache, put_objs, n);
 	if (cache->len + n <= cache->size) {
 		memcpy(&cache->objs[cache->len], obj_table, sizeof(void *) * n);
 		cache->len += n;
@@ -1096,8 +1102,8 @@ get_unchecked(struct rte_mempool *mp, void **obj_table, unsigned int n,
 	}
 	cache->len = 0;
 done:
-	RTE_MEMPOOL_CACHE_STAT_ADD(cache, get_success_bulk, 1);
-	RTE_MEMPOOL_CACHE_STAT_ADD(cache, get_success_objs, n);
+	CACHE_STAT(mp, cache, get_success_bulk, 1);
+	CACHE_STAT(mp, cache, get_success_objs, n);
 	return 0;
 }
 

@@ -69,6 +69,8 @@ stack_try_push(struct rte_mempool *mp, void * const *obj_table,
 static int
 stack_enqueue(struct rte_mempool *mp, void * const *obj_table, unsigned int n)
 {
+	if (likely(rte_stack_push(mp->pool_data, obj_table, n) == n))
+		return 0;
 	return mempool_driver_enqueue_retry(mp, obj_table, n, stack_try_push);
 }
 
