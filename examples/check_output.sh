@@ -1,9 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: BSD-3-Clause
 #
-# check_output.sh <binary> [args...]: runs the example with the given
+# check_output.sh <binary> [args...]: runs an example with the given
 # arguments (rtmem needs none; DPDK needs its EAL options) and compares its
-# stable output with expected_output.txt, next to this script.
+# stable output with the expected_output.txt next to its source, in
+# examples/<name of the binary>/.
 #
 # Stable output: the program's stdout with every pointer (0x...) replaced by
 # <ptr>, and without library log lines ("EAL: ...", "MEMPOOL: ...", which
@@ -14,8 +15,8 @@ set -u
 
 [ $# -ge 1 ] || { echo "usage: $0 <binary> [args...]" >&2; exit 1; }
 here=$(cd "$(dirname "$0")" && pwd)
-expected=$here/expected_output.txt
 bin=$1
+expected=$here/$(basename "$bin")/expected_output.txt
 shift
 
 tmp=$(mktemp -d) || exit 1
