@@ -476,9 +476,7 @@ rte_mempool_populate_virt(struct rte_mempool *mp, char *addr, size_t len,
 	if (pg_sz == 0 || (mp->flags & RTE_MEMPOOL_F_NO_IOVA_CONTIG))
 		return rte_mempool_populate_iova(mp, addr, RTE_BAD_IOVA, len,
 						 free_cb, opaque);
-	if (!rte_is_power_of_2((uint32_t)pg_sz) && pg_sz <= UINT32_MAX)
-		return -EINVAL;
-	if (!rte_is_power_of_2((uint32_t)pg_sz) ||
+	if (pg_sz > UINT32_MAX || !rte_is_power_of_2((uint32_t)pg_sz) ||
 	    RTE_PTR_ALIGN_CEIL(addr, pg_sz) != addr)
 		return -EINVAL;
 	/* One populate_iova per run of IOVA-contiguous pages. */
