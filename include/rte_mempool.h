@@ -896,7 +896,10 @@ rte_mempool_create_empty(const char *name, unsigned n, unsigned elt_size,
 
 /**
  * Frees a pool: unlists it, frees its objects' memory, its driver store
- * and its header. No thread may use it any more.
+ * and its header. No thread may use it any more. A debug-mode pool keeps
+ * its header (a few kilobytes, 1 MiB with caches), marked freed, so that
+ * a late get or put is refused with a log line instead of corrupting
+ * memory; its name can be used again at once.
  *
  * @param mp
  *   The pool (NULL: nothing).

@@ -226,6 +226,34 @@ rte_memzone_reserve(const char *name, size_t len, int socket_id,
 					   RTE_CACHE_LINE_SIZE, 0);
 }
 
+/*
+ * Frees mz's descriptor (its name can be reserved again) but not its
+ * memory, which stays allocated until the instance ends: a quarantine for
+ * memory that stale pointers may still reach (debug-mode mempools, whose
+ * header must still say "freed" to a late put). Returns 0 or -EINVAL.
+ */
+int
+memzone_forget(const struct rte_memzone *mz)
+{
+	struct mem_config *cfg = mem_cfg();
+	size_t idx;
+
+	if (mz == NULL || cfg == NULL || mz < cfg->memzones ||
+	    mz >= cfg->memzones + cfg->memzone_max)
+		return -EINVAL;
+	idx = (size_t)(mz - cfg->memzones);
+	shlock_lock(&cfg->memzone_lock);
+	if (!slot_used(cfg, (unsigned int)idx)) {
+		shlock_unlock(&cfg->memzone_lock);
+		return -EINVAL;
+	}
+	slot_mark(cfg, (unsigned int)idx, false); /* commit */
+	cfg->memzone_count--;
+	memset(&cfg->memzones[idx], 0, sizeof(cfg->memzones[idx]));
+	shlock_unlock(&cfg->memzone_lock);
+	return 0;
+}
+
 RTMEM_EXPORT int
 rte_memzone_free(const struct rte_memzone *mz)
 {

@@ -115,4 +115,11 @@ void named_object_walk(struct rte_tailq_elem *list,
 void named_object_list_dump(struct rte_tailq_elem *list, FILE *f,
 			    void (*dump)(FILE *f, const void *obj));
 
+/*
+ * Frees a memzone's descriptor, so its name can be reserved again, but
+ * keeps its memory allocated for good (memzone.c): a quarantine for an
+ * object that stale pointers may still reach. Returns 0 or -EINVAL.
+ */
+int memzone_forget(const struct rte_memzone *mz);
+
 #endif /* RTMEM_NAMED_OBJECT_H */

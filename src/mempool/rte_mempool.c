@@ -53,6 +53,9 @@ static struct rte_tailq_elem mempool_tailq = {
 };
 EAL_REGISTER_TAILQ(mempool_tailq)
 
+/* Set on a debug-mode pool's header once the pool is freed. */
+#define MEMPOOL_F_FREED 0x80000000u
+
 /* Flags a create call accepts. */
 #define MEMPOOL_CREATE_FLAGS (RTE_MEMPOOL_VALID_USER_FLAGS | \
 			      RTMEM_MEMPOOL_F_DEBUG | RTMEM_MEMPOOL_F_STATS)
@@ -673,6 +676,16 @@ rte_mempool_free(struct rte_mempool *mp)
 	free_chunks(mp);
 	if (mp->flags & RTE_MEMPOOL_F_POOL_CREATED)
 		rte_mempool_ops_free(mp);
+	if (mp->flags & RTMEM_MEMPOOL_F_DEBUG) {
+		/*
+		 * Debug mode: keep the header (its name is free again), so
+		 * that a late get or put finds it marked freed and is refused
+		 * rather than writing into reused memory.
+		 */
+		mp->flags |= MEMPOOL_F_FREED;
+		memzone_forget(mp->mz);
+		return;
+	}
 	rte_memzone_free(mp->mz);
 }
 
@@ -1032,6 +1045,12 @@ RTMEM_EXPORT void
 rtmem_mempool_put_slow(struct rte_mempool *mp, void * const *obj_table,
 		       unsigned int n, struct rte_mempool_cache *cache)
 {
+	if (unlikely(mp->flags & MEMPOOL_F_FREED)) {
+		MEMPOOL_LOG(ERR, "mempool %s: put of %u object(s) (%p ...) "
+			    "after the pool was freed; refused", mp->name, n,
+			    n > 0 ? obj_table[0] : NULL);
+		return;
+	}
 	if (!(mp->flags & RTMEM_MEMPOOL_F_DEBUG)) {
 		put_checked(mp, obj_table, n, cache);
 		return;
@@ -1109,7 +1128,14 @@ RTMEM_EXPORT int
 rtmem_mempool_get_slow(struct rte_mempool *mp, void **obj_table,
 		       unsigned int n, struct rte_mempool_cache *cache)
 {
-	int ret = get_unchecked(mp, obj_table, n, cache);
+	int ret;
+
+	if (unlikely(mp->flags & MEMPOOL_F_FREED)) {
+		MEMPOOL_LOG(ERR, "mempool %s: get after the pool was freed; "
+			    "refused", mp->name);
+		return -ENOENT;
+	}
+	ret = get_unchecked(mp, obj_table, n, cache);
 
 	if (ret < 0)
 		return ret;

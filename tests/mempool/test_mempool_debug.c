@@ -22,6 +22,10 @@
  * environment variable, in a child process of its own (rte_eal_init once
  * per child; a crash fails the case without ending the test).
  *
+ * Also a put and a get after rte_mempool_free() of a debug pool: refused
+ * with one line naming the pool, no crash (the freed pool's header is
+ * kept), and the name can be used again.
+ *
  * Skipped (77) while <rtmem.h> lacks RTMEM_MEMPOOL_F_DEBUG, so it builds
  * before the feature exists. Not checked against DPDK 22.11 (no such
  * mode there).
@@ -214,10 +218,51 @@ child(void *arg)
 	return test_report();
 }
 
+/*
+ * A put and a get after rte_mempool_free() of a debug-mode pool: refused
+ * with a log line naming the pool, no crash; a new pool may take the name.
+ */
+static int
+after_free(void *arg)
+{
+	const unsigned int *cache = arg;
+	struct rte_mempool *mp, *again;
+	void *obj, *o2;
+
+	ASSERT_GE_INT(test_eal_init("-l 0 --in-memory"), 0);
+	mp = rte_mempool_create("dbg_freed", N, ELT, *cache, 0, NULL, NULL,
+				NULL, NULL, SOCKET_ID_ANY,
+				RTMEM_MEMPOOL_F_DEBUG);
+	ASSERT_NOT_NULL(mp);
+	ASSERT_EQ_INT(rte_mempool_get(mp, &obj), 0);
+	rte_mempool_free(mp);
+	test_log_begin();
+	rte_mempool_put(mp, obj);
+	EXPECT_EQ_UINT(test_log_end(), 1);
+	EXPECT_CONTAINS(test_log_text(), "dbg_freed");
+	test_log_begin();
+	EXPECT_LT_INT(rte_mempool_get(mp, &o2), 0);
+	EXPECT_EQ_UINT(test_log_end(), 1);
+	again = rte_mempool_create("dbg_freed", N, ELT, *cache, 0, NULL, NULL,
+				   NULL, NULL, SOCKET_ID_ANY,
+				   RTMEM_MEMPOOL_F_DEBUG);
+	EXPECT_NOT_NULL(again);
+	rte_mempool_free(again);
+	return test_report();
+}
+
 int
 main(void)
 {
 	static const unsigned int caches[] = { 0, 32 };
+
+	for (unsigned int c = 0; c < RTE_DIM(caches); c++) {
+		char what[64];
+
+		snprintf(what, sizeof(what), "put after free, cache %u",
+			 caches[c]);
+		test_child_ok(what, after_free, (void *)&caches[c], 30);
+	}
 
 	EXPECT_EQ_UINT(RTMEM_MEMPOOL_F_DEBUG, 0x1000);
 	for (unsigned int h = 0; h < 2; h++) {
