@@ -698,10 +698,20 @@ rte_mempool_obj_iter(struct rte_mempool *mp, rte_mempool_obj_cb_t *obj_cb,
 
 	STAILQ_FOREACH(hdr, &mp->elt_list, next) {
 		void *obj = hdr + 1;
+#ifdef __RTE_MEMPOOL_ASAN
+		/*
+		 * The callback may touch objects sitting in the pool: open
+		 * them for it, and close again those that were in the pool.
+		 */
+		int in_pool = __asan_address_is_poisoned(obj);
 
-		/* The callback may touch objects sitting in the pool. */
 		__rte_mempool_asan_mark(mp, &obj, 1, 0);
 		obj_cb(mp, obj_cb_arg, obj, n);
+		if (in_pool)
+			__rte_mempool_asan_mark(mp, &obj, 1, 1);
+#else
+		obj_cb(mp, obj_cb_arg, obj, n);
+#endif
 		n++;
 	}
 	return n;

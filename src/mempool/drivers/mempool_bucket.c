@@ -257,6 +257,13 @@ bucket_dequeue_contig_blocks(struct rte_mempool *mp, void **first_obj_table,
 
 		__atomic_store_n(&b->fill, 0, __ATOMIC_RELAXED);
 		first_obj_table[i] = first_obj(mp, b);
+		/* Handed out whole: open every object of the block (ASan). */
+		for (uint32_t j = 0; j < b->capacity; j++) {
+			void *obj = (char *)first_obj_table[i] +
+				    (size_t)j * bd->total_elt_sz;
+
+			__rte_mempool_asan_mark(mp, &obj, 1, 0);
+		}
 	}
 	return 0;
 }

@@ -98,8 +98,7 @@ ring_try_enqueue(struct rte_mempool *mp, void * const *obj_table,
 static int
 ring_enqueue(struct rte_mempool *mp, void * const *obj_table, unsigned int n)
 {
-	if (likely(rte_ring_enqueue_bulk(mp->pool_data, obj_table, n,
-					 NULL) == n))
+	if (likely(ring_try_enqueue(mp, obj_table, n) == 0))
 		return 0;
 	return mempool_driver_enqueue_retry(mp, obj_table, n,
 					    ring_try_enqueue);

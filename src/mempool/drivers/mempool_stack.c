@@ -69,7 +69,7 @@ stack_try_push(struct rte_mempool *mp, void * const *obj_table,
 static int
 stack_enqueue(struct rte_mempool *mp, void * const *obj_table, unsigned int n)
 {
-	if (likely(rte_stack_push(mp->pool_data, obj_table, n) == n))
+	if (likely(stack_try_push(mp, obj_table, n) == 0))
 		return 0;
 	return mempool_driver_enqueue_retry(mp, obj_table, n, stack_try_push);
 }
