@@ -259,6 +259,14 @@ struct rte_mempool {
 #define __RTE_MEMPOOL_F_STATS 0x2000
 /* Pools whose gets and puts all take the out-of-line path. */
 #define __RTE_MEMPOOL_F_SLOW (__RTE_MEMPOOL_F_DEBUG | __RTE_MEMPOOL_F_STATS)
+/*
+ * Set by the library on a pool created with cache_size 0 (rtmem), so
+ * that the lcore-cache paths test one word: they apply when none of
+ * __RTE_MEMPOOL_F_LCORE_CACHE_OFF is set.
+ */
+#define __RTE_MEMPOOL_F_NO_CACHE 0x4000
+#define __RTE_MEMPOOL_F_LCORE_CACHE_OFF (__RTE_MEMPOOL_F_SLOW | \
+					 __RTE_MEMPOOL_F_NO_CACHE)
 
 /**
  * Size of a pool's header memzone before the private data: the pool and,
@@ -1078,6 +1086,56 @@ __rte_mempool_asan_mark(const struct rte_mempool *mp, void * const *objs,
 #endif
 }
 
+/* Appends n objects to a cache that has room for them. */
+static __rte_always_inline void
+__rte_mempool_cache_push(const struct rte_mempool *mp,
+			 struct rte_mempool_cache *cache,
+			 void * const *obj_table, unsigned int n)
+{
+	__rte_mempool_asan_mark(mp, obj_table, n, 1);
+	memcpy(&cache->objs[cache->len], obj_table, sizeof(void *) * n);
+	cache->len += n;
+}
+
+/* Pops n objects, most recent first, from a cache that holds them. */
+static __rte_always_inline void
+__rte_mempool_cache_pop(const struct rte_mempool *mp,
+			struct rte_mempool_cache *cache, void **obj_table,
+			unsigned int n)
+{
+	void **top = &cache->objs[cache->len];
+
+	for (unsigned int i = 0; i < n; i++)
+		obj_table[i] = *(top - 1 - i);
+	cache->len -= n;
+	__rte_mempool_asan_mark(mp, obj_table, n, 0);
+}
+
+/*
+ * Whether the calling lcore's cache of mp takes the inline path: the pool
+ * has caches and keeps no statistics or debug checks, and the caller is
+ * an lcore. One flag word and one compare, instead of
+ * rte_mempool_default_cache()'s cache_size test and its NULL result.
+ */
+static __rte_always_inline int
+__rte_mempool_lcore_cache_on(const struct rte_mempool *mp,
+			     unsigned int lcore_id)
+{
+	return likely(!(mp->flags & __RTE_MEMPOOL_F_LCORE_CACHE_OFF)) &&
+	       likely(lcore_id < RTE_MAX_LCORE);
+}
+
+/*
+ * The cache of lcore_id in a pool with caches. They follow struct
+ * rte_mempool in its memzone (mp->local_cache points there): computing
+ * the address saves the fast paths a load.
+ */
+static __rte_always_inline struct rte_mempool_cache *
+__rte_mempool_lcore_cache(struct rte_mempool *mp, unsigned int lcore_id)
+{
+	return (struct rte_mempool_cache *)(mp + 1) + lcore_id;
+}
+
 /**
  * Empties a cache into the pool's driver.
  *
@@ -1144,10 +1202,7 @@ rte_mempool_do_generic_put(struct rte_mempool *mp, void * const *obj_table,
 	if (likely(n <= RTE_MEMPOOL_CACHE_MAX_SIZE && cache != NULL &&
 		   cache->len + n <= cache->size &&
 		   !(mp->flags & __RTE_MEMPOOL_F_SLOW))) {
-		__rte_mempool_asan_mark(mp, obj_table, n, 1);
-		memcpy(&cache->objs[cache->len], obj_table,
-		       sizeof(void *) * n);
-		cache->len += n;
+		__rte_mempool_cache_push(mp, cache, obj_table, n);
 		return;
 	}
 	if (cache == NULL && !(mp->flags & __RTE_MEMPOOL_F_SLOW)) {
@@ -1192,8 +1247,21 @@ static __rte_always_inline void
 rte_mempool_put_bulk(struct rte_mempool *mp, void * const *obj_table,
 		     unsigned int n)
 {
+	unsigned int lcore_id = rte_lcore_id();
+
+	if (likely(__rte_mempool_lcore_cache_on(mp, lcore_id))) {
+		struct rte_mempool_cache *cache =
+			__rte_mempool_lcore_cache(mp, lcore_id);
+
+		if (likely(n <= RTE_MEMPOOL_CACHE_MAX_SIZE &&
+			   cache->len + n <= cache->size))
+			__rte_mempool_cache_push(mp, cache, obj_table, n);
+		else
+			rtmem_mempool_put_slow(mp, obj_table, n, cache);
+		return;
+	}
 	rte_mempool_generic_put(mp, obj_table, n,
-				rte_mempool_default_cache(mp, rte_lcore_id()));
+				rte_mempool_default_cache(mp, lcore_id));
 }
 
 /**
@@ -1207,7 +1275,29 @@ rte_mempool_put_bulk(struct rte_mempool *mp, void * const *obj_table,
 static __rte_always_inline void
 rte_mempool_put(struct rte_mempool *mp, void *obj)
 {
-	rte_mempool_put_bulk(mp, &obj, 1);
+	unsigned int lcore_id = rte_lcore_id();
+
+	/*
+	 * The one-object fast path on its own, so that obj's address is
+	 * taken only on the other paths: the compiler then keeps obj in a
+	 * register instead of storing it to the stack on every put.
+	 */
+	if (likely(__rte_mempool_lcore_cache_on(mp, lcore_id))) {
+		struct rte_mempool_cache *cache =
+			__rte_mempool_lcore_cache(mp, lcore_id);
+
+		if (likely(cache->len < cache->size)) {
+			__rte_mempool_asan_mark(mp, &obj, 1, 1);
+			cache->objs[cache->len++] = obj;
+			return;
+		}
+	}
+	{
+		void *copy = obj;
+
+		rte_mempool_generic_put(mp, &copy, 1,
+				rte_mempool_default_cache(mp, lcore_id));
+	}
 }
 
 /*
@@ -1221,13 +1311,7 @@ rte_mempool_do_generic_get(struct rte_mempool *mp, void **obj_table,
 	/* (n <= the largest cache: a constant n beyond it skips this.) */
 	if (likely(n <= RTE_MEMPOOL_CACHE_MAX_SIZE && cache != NULL &&
 		   n <= cache->len && !(mp->flags & __RTE_MEMPOOL_F_SLOW))) {
-		void **top = &cache->objs[cache->len];
-
-		/* Most recent first. */
-		for (unsigned int i = 0; i < n; i++)
-			obj_table[i] = *(top - 1 - i);
-		cache->len -= n;
-		__rte_mempool_asan_mark(mp, obj_table, n, 0);
+		__rte_mempool_cache_pop(mp, cache, obj_table, n);
 		return 0;
 	}
 	if (cache == NULL && !(mp->flags & __RTE_MEMPOOL_F_SLOW)) {
@@ -1277,8 +1361,20 @@ rte_mempool_generic_get(struct rte_mempool *mp, void **obj_table,
 static __rte_always_inline int
 rte_mempool_get_bulk(struct rte_mempool *mp, void **obj_table, unsigned int n)
 {
+	unsigned int lcore_id = rte_lcore_id();
+
+	if (likely(__rte_mempool_lcore_cache_on(mp, lcore_id))) {
+		struct rte_mempool_cache *cache =
+			__rte_mempool_lcore_cache(mp, lcore_id);
+
+		if (likely(n <= RTE_MEMPOOL_CACHE_MAX_SIZE && n <= cache->len)) {
+			__rte_mempool_cache_pop(mp, cache, obj_table, n);
+			return 0;
+		}
+		return rtmem_mempool_get_slow(mp, obj_table, n, cache);
+	}
 	return rte_mempool_generic_get(mp, obj_table, n,
-			rte_mempool_default_cache(mp, rte_lcore_id()));
+			rte_mempool_default_cache(mp, lcore_id));
 }
 
 /**
@@ -1287,14 +1383,42 @@ rte_mempool_get_bulk(struct rte_mempool *mp, void **obj_table, unsigned int n)
  * @param mp
  *   The pool.
  * @param obj_p
- *   Where to put it.
+ *   Where to put it; set to NULL on failure (rtmem; DPDK leaves it).
  * @return
- *   0, or a negative errno.
+ *   0, or a negative errno (-ENOBUFS: the pool is empty).
  */
 static __rte_always_inline int
 rte_mempool_get(struct rte_mempool *mp, void **obj_p)
 {
-	return rte_mempool_get_bulk(mp, obj_p, 1);
+	unsigned int lcore_id = rte_lcore_id();
+
+	/*
+	 * The one-object fast path on its own (as in rte_mempool_put()): the
+	 * other paths fill a local of their own, so the caller's variable
+	 * (usually `void *p; rte_mempool_get(mp, &p)`) never has its address
+	 * passed to a function and stays in a register. Because of that, the
+	 * failure path writes NULL, so that a caller that uses p without
+	 * checking reads NULL rather than an uninitialised value.
+	 */
+	if (likely(__rte_mempool_lcore_cache_on(mp, lcore_id))) {
+		struct rte_mempool_cache *cache =
+			__rte_mempool_lcore_cache(mp, lcore_id);
+
+		if (likely(cache->len != 0)) {
+			*obj_p = cache->objs[--cache->len];
+			__rte_mempool_asan_mark(mp, obj_p, 1, 0);
+			return 0;
+		}
+	}
+	{
+		void *obj;
+		int ret = rte_mempool_generic_get(mp, &obj, 1,
+				rte_mempool_default_cache(mp, lcore_id));
+
+		/* (rtmem: NULL on failure; DPDK leaves *obj_p as it was) */
+		*obj_p = ret == 0 ? obj : NULL;
+		return ret;
+	}
 }
 
 /**

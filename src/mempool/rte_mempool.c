@@ -251,7 +251,8 @@ pool_init(void *obj, const struct rte_memzone *mz, void *arg)
 	       RTE_MEMPOOL_HEADER_SIZE(mp, a->cache_size) +
 	       a->private_data_size - RTE_MEMPOOL_NAMESIZE);
 	mp->mz = mz;
-	mp->flags = a->flags | RTE_MEMPOOL_F_NON_IO;
+	mp->flags = a->flags | RTE_MEMPOOL_F_NON_IO |
+		    (a->cache_size == 0 ? __RTE_MEMPOOL_F_NO_CACHE : 0);
 	mp->socket_id = a->socket_id;
 	mp->size = a->n;
 	mp->cache_size = a->cache_size;
