@@ -289,8 +289,6 @@ rte_mempool_ops_get_info(const struct rte_mempool *mp,
 	return ops->get_info(mp, info);
 }
 
-/* Spins before a store is deemed really full (about a second or more). */
-#define ENQUEUE_RETRY_SPINS (1u << 24)
 
 int
 mempool_driver_enqueue_retry(struct rte_mempool *mp, void * const *obj_table,
@@ -298,7 +296,7 @@ mempool_driver_enqueue_retry(struct rte_mempool *mp, void * const *obj_table,
 		int (*try_enqueue)(struct rte_mempool *mp,
 				   void * const *obj_table, unsigned int n))
 {
-	for (uint32_t spins = 0; spins < ENQUEUE_RETRY_SPINS; spins++) {
+	for (uint32_t spins = 0; spins < MEMPOOL_ENQUEUE_RETRY_SPINS; spins++) {
 		if (try_enqueue(mp, obj_table, n) == 0)
 			return 0;
 		rte_pause();

@@ -32,6 +32,9 @@ mempool_hdr_cookie(void *obj)
 			sizeof(struct rte_mempool_objhdr) + sizeof(uint64_t));
 }
 
+/* Spins before a store is deemed really full (about a second or more). */
+#define MEMPOOL_ENQUEUE_RETRY_SPINS (1u << 24)
+
 /*
  * A driver's enqueue for stores with a slot for every object of the
  * pool: try_enqueue can fail only while another thread's dequeue is

@@ -10,19 +10,33 @@
  *
  * State, all in shared memory (so it works from any process and from
  * threads without an lcore, unlike DPDK's per-lcore bucket stacks):
- *   - per bucket, `fill`: objects of the bucket returned since it was
- *     last taken, and `capacity`: objects laid out in it;
+ *   - per bucket, in its header: `capacity`, the objects laid out in it;
+ *     `present`, a bitmap of the objects that are back in the bucket;
+ *     `fill`, how many of them are counted there (see the invariant);
  *   - `full`: a ring of buckets with fill == capacity == obj_per_bucket;
  *   - `orphans`: a ring of single objects, the rest of split buckets.
- * enqueue adds 1 to the object's bucket with an atomic fetch-add; the
- * thread that completes the bucket moves it to `full` (or, for a short
- * last bucket, spills its objects to `orphans`). dequeue takes orphans
- * first, then splits whole buckets. As in DPDK, objects returned to a
- * bucket that is not yet complete count as available (get_count) but
- * are handed out only once their bucket is complete.
+ * enqueue sets the object's bit, then adds 1 to fill; the thread whose
+ * add completes the bucket moves it to `full` (or, for a short last
+ * bucket, spills its objects to `orphans`). dequeue takes orphans first,
+ * then splits whole buckets, and when those are not enough, scavenges
+ * objects from partly refilled buckets: it reserves one by lowering
+ * fill (a CAS from f to f - 1, only while 0 < f < capacity), then
+ * claims a set bit with an atomic fetch-and. So every object the count
+ * (get_count: orphans plus every bucket's fill) says is there can be
+ * taken, unlike DPDK's bucket driver, where objects returned to a bucket
+ * that is not complete wait until it is.
  *
- * Memory ordering: fill's fetch-add is ACQ_REL so the completing thread
- * sees every earlier return to that bucket; rings carry the rest.
+ * Invariant: fill <= the number of set bits of present, because an
+ * enqueue sets its bit before it raises fill and a scavenger lowers fill
+ * before it clears a bit; so a reservation always finds a bit to claim.
+ * A bucket whose fill reached capacity belongs to the thread that
+ * completed it: scavengers leave it alone (f == capacity), and whoever
+ * takes it from `full` clears fill and present before handing out its
+ * objects.
+ *
+ * Memory ordering: the bit's fetch-or is RELEASE and fill's fetch-add is
+ * ACQ_REL, so the completing thread or a scavenger (ACQUIRE on its CAS
+ * and fetch-and) sees every earlier return; rings carry the rest.
  *
  * Who may call: the mempool library, through the ops table.
  */
@@ -57,11 +71,24 @@ bucket_size(void)
 
 #define BUCKET_SIZE bucket_size()
 
-/* Header line at the start of each bucket. */
+/*
+ * Header at the start of each bucket, rounded up to a cache line: its
+ * size depends on obj_per_bucket (bucket_hdr_size()).
+ */
 struct bucket_hdr {
-	uint32_t fill;     /* objects returned since the bucket was taken */
-	uint32_t capacity; /* objects laid out in the bucket */
-} __rte_cache_aligned;
+	uint32_t fill;       /* objects counted in the bucket (invariant) */
+	uint32_t capacity;   /* objects laid out in the bucket */
+	uint64_t present[];  /* bit i: object i is back in the bucket */
+};
+
+/* Header bytes of a bucket of opb objects. */
+static size_t
+bucket_hdr_size(uint32_t opb)
+{
+	return RTE_ALIGN_CEIL(sizeof(struct bucket_hdr) +
+			      sizeof(uint64_t) * ((opb + 63) / 64),
+			      RTE_CACHE_LINE_SIZE);
+}
 
 /* The driver's store (mp->pool_data), in the shared heap. */
 struct bucket_data {
@@ -69,6 +96,7 @@ struct bucket_data {
 	struct rte_ring *orphans; /* single objects */
 	uint32_t obj_per_bucket;
 	uint32_t total_elt_sz;
+	uint32_t hdr_sz;          /* bucket_hdr_size(obj_per_bucket) */
 };
 
 static uint32_t
@@ -77,11 +105,16 @@ total_elt_size(const struct rte_mempool *mp)
 	return mp->header_size + mp->elt_size + mp->trailer_size;
 }
 
+/* The most objects that fit a bucket with their header (0: none). */
 static uint32_t
 obj_per_bucket(const struct rte_mempool *mp)
 {
-	return (uint32_t)((BUCKET_SIZE - sizeof(struct bucket_hdr)) /
-			  total_elt_size(mp));
+	size_t size = BUCKET_SIZE, total = total_elt_size(mp);
+	uint32_t opb = (uint32_t)((size - bucket_hdr_size(1)) / total);
+
+	while (opb > 0 && bucket_hdr_size(opb) + opb * total > size)
+		opb--;
+	return opb;
 }
 
 static struct bucket_hdr *
@@ -93,9 +126,28 @@ bucket_of(const void *obj)
 
 /* The element of the first object of bucket b. */
 static void *
-first_obj(const struct rte_mempool *mp, struct bucket_hdr *b)
+first_obj(const struct rte_mempool *mp, const struct bucket_data *bd,
+	  struct bucket_hdr *b)
 {
-	return (char *)(b + 1) + mp->header_size;
+	return (char *)b + bd->hdr_sz + mp->header_size;
+}
+
+/* The index of obj in its bucket b. */
+static uint32_t
+obj_index(const struct rte_mempool *mp, const struct bucket_data *bd,
+	  struct bucket_hdr *b, const void *obj)
+{
+	return (uint32_t)(((const char *)obj - (char *)first_obj(mp, bd, b)) /
+			  bd->total_elt_sz);
+}
+
+/* Empties bucket b's count and bitmap: the caller owns all its objects. */
+static void
+bucket_take(struct bucket_hdr *b)
+{
+	__atomic_store_n(&b->fill, 0, __ATOMIC_RELAXED);
+	for (uint32_t w = 0; w < (b->capacity + 63) / 64; w++)
+		__atomic_store_n(&b->present[w], 0, __ATOMIC_RELAXED);
 }
 
 static int
@@ -117,6 +169,7 @@ bucket_alloc(struct rte_mempool *mp)
 		return -ENOMEM;
 	bd->obj_per_bucket = opb;
 	bd->total_elt_sz = total_elt_size(mp);
+	bd->hdr_sz = (uint32_t)bucket_hdr_size(opb);
 	if ((size_t)snprintf(name, sizeof(name), "MP_%s.1", mp->name) >=
 	    sizeof(name))
 		goto too_long;
@@ -155,12 +208,25 @@ bucket_free(struct rte_mempool *mp)
 	mp->pool_data = NULL;
 }
 
-/* Put object(s) that are in the pool into a ring sized for all of them. */
+/*
+ * Puts objects of the pool into a ring sized for all of them. A try can
+ * fail only while another thread is between its head and tail updates;
+ * after about a second of tries the ring is deemed really full, which
+ * only more puts than the pool has objects can do: logged, not spun on.
+ */
 static void
-must_enqueue(struct rte_ring *r, void * const *objs, unsigned int n)
+must_enqueue(const struct rte_mempool *mp, struct rte_ring *r,
+	     void * const *objs, unsigned int n)
 {
-	while (rte_ring_enqueue_bulk(r, objs, n, NULL) != n)
+	for (uint32_t spins = 0; spins < MEMPOOL_ENQUEUE_RETRY_SPINS;
+	     spins++) {
+		if (rte_ring_enqueue_bulk(r, objs, n, NULL) == n)
+			return;
 		rte_pause();
+	}
+	MEMPOOL_LOG(ERR, "mempool %s: bucket ring %s has no room for %u "
+		    "objects: more objects put than the pool has", mp->name,
+		    r->name, n);
 }
 
 /* b has all its objects back: make it available. */
@@ -172,14 +238,14 @@ bucket_complete(const struct rte_mempool *mp, struct bucket_data *bd,
 
 	if (b->capacity == bd->obj_per_bucket) {
 		objs[0] = b;
-		must_enqueue(bd->full, objs, 1);
+		must_enqueue(mp, bd->full, objs, 1);
 		return;
 	}
 	/* A short bucket is never a block: spill its objects. */
-	__atomic_store_n(&b->fill, 0, __ATOMIC_RELAXED);
+	bucket_take(b);
 	for (uint32_t i = 0; i < b->capacity; i++) {
-		objs[0] = (char *)first_obj(mp, b) + (size_t)i * bd->total_elt_sz;
-		must_enqueue(bd->orphans, objs, 1);
+		objs[0] = (char *)first_obj(mp, bd, b) + (size_t)i * bd->total_elt_sz;
+		must_enqueue(mp, bd->orphans, objs, 1);
 	}
 }
 
@@ -191,7 +257,11 @@ bucket_enqueue(struct rte_mempool *mp, void * const *obj_table,
 
 	for (unsigned int i = 0; i < n; i++) {
 		struct bucket_hdr *b = bucket_of(obj_table[i]);
+		uint32_t k = obj_index(mp, bd, b, obj_table[i]);
 
+		/* The bit first, then the count (invariant). */
+		__atomic_fetch_or(&b->present[k / 64], UINT64_C(1) << (k % 64),
+				  __ATOMIC_RELEASE);
 		/* ACQ_REL: the completer sees every earlier return. */
 		if (__atomic_add_fetch(&b->fill, 1, __ATOMIC_ACQ_REL) ==
 		    b->capacity)
@@ -200,20 +270,96 @@ bucket_enqueue(struct rte_mempool *mp, void * const *obj_table,
 	return 0;
 }
 
+/* Reserves one counted object of bucket b: 0 < fill < capacity. */
+static int
+bucket_reserve_one(struct bucket_hdr *b)
+{
+	uint32_t f = __atomic_load_n(&b->fill, __ATOMIC_RELAXED);
+
+	while (f > 0 && f < b->capacity) {
+		if (__atomic_compare_exchange_n(&b->fill, &f, f - 1, 0,
+						__ATOMIC_ACQUIRE,
+						__ATOMIC_RELAXED))
+			return 1;
+	}
+	return 0;
+}
+
+/* Claims a set bit of b after a reservation (one is there to claim). */
+static void *
+bucket_claim_one(const struct rte_mempool *mp, const struct bucket_data *bd,
+		 struct bucket_hdr *b)
+{
+	uint32_t words = (b->capacity + 63) / 64;
+
+	for (;;) {
+		for (uint32_t w = 0; w < words; w++) {
+			uint64_t bits = __atomic_load_n(&b->present[w],
+							__ATOMIC_RELAXED);
+
+			while (bits != 0) {
+				uint64_t bit = bits & -bits;
+				uint64_t old = __atomic_fetch_and(
+					&b->present[w], ~bit, __ATOMIC_ACQUIRE);
+
+				if (old & bit) {
+					uint32_t k = w * 64 +
+						(uint32_t)__builtin_ctzll(bit);
+
+					return (char *)first_obj(mp, bd, b) +
+					       (size_t)k * bd->total_elt_sz;
+				}
+				bits = old & ~bit;
+			}
+		}
+		/* Another scavenger took the bit we saw: its owner's
+		 * enqueue is setting another one. */
+		rte_pause();
+	}
+}
+
+/*
+ * Takes up to n objects from partly refilled buckets into obj_table
+ * (dequeue, when orphans and whole buckets are not enough). Returns how
+ * many it took.
+ */
+static unsigned int
+bucket_scavenge(const struct rte_mempool *mp, const struct bucket_data *bd,
+		void **obj_table, unsigned int n)
+{
+	const struct rte_mempool_memhdr *memhdr;
+	unsigned int got = 0;
+
+	STAILQ_FOREACH(memhdr, &mp->mem_list, next) {
+		char *p = RTE_PTR_ALIGN_CEIL(memhdr->addr, BUCKET_SIZE);
+		char *end = (char *)memhdr->addr + memhdr->len;
+
+		for (; p + BUCKET_SIZE <= end; p += BUCKET_SIZE) {
+			struct bucket_hdr *b = (struct bucket_hdr *)p;
+
+			while (got < n && bucket_reserve_one(b))
+				obj_table[got++] = bucket_claim_one(mp, bd, b);
+			if (got == n)
+				return got;
+		}
+	}
+	return got;
+}
+
 /* Hand out the objects of bucket b: want to out, the rest to orphans. */
 static void
 bucket_split(const struct rte_mempool *mp, struct bucket_data *bd,
 	     struct bucket_hdr *b, void **out, unsigned int want)
 {
-	__atomic_store_n(&b->fill, 0, __ATOMIC_RELAXED);
+	bucket_take(b);
 	for (uint32_t i = 0; i < b->capacity; i++) {
-		void *obj = (char *)first_obj(mp, b) +
+		void *obj = (char *)first_obj(mp, bd, b) +
 			    (size_t)i * bd->total_elt_sz;
 
 		if (i < want)
 			out[i] = obj;
 		else
-			must_enqueue(bd->orphans, &obj, 1);
+			must_enqueue(mp, bd->orphans, &obj, 1);
 	}
 }
 
@@ -232,9 +378,13 @@ bucket_dequeue(struct rte_mempool *mp, void **obj_table, unsigned int n)
 		if (got == n)
 			break;
 		if (rte_ring_dequeue(bd->full, &b) != 0) {
+			got += bucket_scavenge(mp, bd, &obj_table[got],
+					       n - got);
+			if (got == n)
+				break;
 			/* All or nothing: give back what was taken. */
 			if (got != 0)
-				must_enqueue(bd->orphans, obj_table, got);
+				must_enqueue(mp, bd->orphans, obj_table, got);
 			return -ENOBUFS;
 		}
 		want = RTE_MIN(n - got, bd->obj_per_bucket);
@@ -255,8 +405,8 @@ bucket_dequeue_contig_blocks(struct rte_mempool *mp, void **first_obj_table,
 	for (unsigned int i = 0; i < n; i++) {
 		struct bucket_hdr *b = first_obj_table[i];
 
-		__atomic_store_n(&b->fill, 0, __ATOMIC_RELAXED);
-		first_obj_table[i] = first_obj(mp, b);
+		bucket_take(b);
+		first_obj_table[i] = first_obj(mp, bd, b);
 		/* Handed out whole: open every object of the block (ASan). */
 		for (uint32_t j = 0; j < b->capacity; j++) {
 			void *obj = (char *)first_obj_table[i] +
@@ -308,7 +458,8 @@ bucket_populate(struct rte_mempool *mp, unsigned int max_objs, void *vaddr,
 		rte_iova_t iova, size_t len,
 		rte_mempool_populate_obj_cb_t *obj_cb, void *obj_cb_arg)
 {
-	uint32_t opb = obj_per_bucket(mp), total = total_elt_size(mp);
+	const struct bucket_data *bd = mp->pool_data;
+	uint32_t opb = bd->obj_per_bucket, total = bd->total_elt_sz;
 	char *p = RTE_PTR_ALIGN_CEIL(vaddr, BUCKET_SIZE);
 	char *end = (char *)vaddr + len;
 	unsigned int n = 0;
@@ -317,10 +468,10 @@ bucket_populate(struct rte_mempool *mp, unsigned int max_objs, void *vaddr,
 		struct bucket_hdr *b = (struct bucket_hdr *)p;
 		uint32_t k = RTE_MIN(opb, max_objs - n);
 
-		b->fill = 0;
 		b->capacity = k;
+		bucket_take(b);
 		for (uint32_t i = 0; i < k; i++) {
-			void *elt = (char *)first_obj(mp, b) + (size_t)i * total;
+			void *elt = (char *)first_obj(mp, bd, b) + (size_t)i * total;
 			size_t off = (size_t)((char *)elt - (char *)vaddr);
 
 			obj_cb(mp, obj_cb_arg, elt,
@@ -328,7 +479,7 @@ bucket_populate(struct rte_mempool *mp, unsigned int max_objs, void *vaddr,
 		}
 		/* Returning the objects completes the bucket. */
 		for (uint32_t i = 0; i < k; i++) {
-			void *elt = (char *)first_obj(mp, b) + (size_t)i * total;
+			void *elt = (char *)first_obj(mp, bd, b) + (size_t)i * total;
 
 			bucket_enqueue(mp, &elt, 1);
 		}
