@@ -267,6 +267,14 @@ struct rte_mempool {
 #define __RTE_MEMPOOL_F_NO_CACHE 0x4000
 #define __RTE_MEMPOOL_F_LCORE_CACHE_OFF (__RTE_MEMPOOL_F_SLOW | \
 					 __RTE_MEMPOOL_F_NO_CACHE)
+/*
+ * Set by the library when the objects sitting in the pool are poisoned
+ * for AddressSanitizer: only when the library is built with ASan and the
+ * instance is private to this process (--in-memory, --no-shconf).
+ * ASan's shadow memory is per process, so in a shared instance another
+ * process would see an object it got from the pool as still poisoned.
+ */
+#define __RTE_MEMPOOL_F_ASAN_POISON 0x8000
 
 /**
  * Size of a pool's header memzone before the private data: the pool and,
@@ -1072,6 +1080,8 @@ __rte_mempool_asan_mark(const struct rte_mempool *mp, void * const *objs,
 			unsigned int n, int in_pool)
 {
 #ifdef __RTE_MEMPOOL_ASAN
+	if (!(mp->flags & __RTE_MEMPOOL_F_ASAN_POISON))
+		return;
 	for (unsigned int i = 0; i < n; i++) {
 		if (in_pool)
 			ASAN_POISON_MEMORY_REGION(objs[i], mp->elt_size);
@@ -1086,14 +1096,21 @@ __rte_mempool_asan_mark(const struct rte_mempool *mp, void * const *objs,
 #endif
 }
 
-/* Appends n objects to a cache that has room for them. */
+/*
+ * Appends n objects to a cache that has room for them. A loop, not
+ * memcpy(): with a run-time n, GCC makes memcpy a `rep movsq`, whose
+ * start-up costs more than copying a few pointers.
+ */
 static __rte_always_inline void
 __rte_mempool_cache_push(const struct rte_mempool *mp,
 			 struct rte_mempool_cache *cache,
 			 void * const *obj_table, unsigned int n)
 {
+	void **dst = &cache->objs[cache->len];
+
 	__rte_mempool_asan_mark(mp, obj_table, n, 1);
-	memcpy(&cache->objs[cache->len], obj_table, sizeof(void *) * n);
+	for (unsigned int i = 0; i < n; i++)
+		dst[i] = obj_table[i];
 	cache->len += n;
 }
 

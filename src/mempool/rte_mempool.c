@@ -37,6 +37,7 @@
 #include <rte_tailq.h>
 #include <rtmem.h>
 
+#include "eal/eal_options.h"
 #include "internal/rtmem_export.h"
 #include "malloc/named_object.h"
 #include "mem/mem_private.h"
@@ -225,6 +226,22 @@ struct create_args {
 	int ops_index;
 };
 
+/*
+ * Whether new pools poison the objects they hold (ASan builds): only in
+ * an instance no other process can share (__RTE_MEMPOOL_F_ASAN_POISON).
+ */
+static bool
+mempool_asan_poisons(void)
+{
+#ifdef __RTE_MEMPOOL_ASAN
+	const struct eal_options *o = eal_options_get();
+
+	return o->in_memory || o->no_shconf;
+#else
+	return false;
+#endif
+}
+
 /* The default driver for the flags (the seed lessons' table). */
 static const char *
 default_ops_name(unsigned int flags)
@@ -252,7 +269,8 @@ pool_init(void *obj, const struct rte_memzone *mz, void *arg)
 	       a->private_data_size - RTE_MEMPOOL_NAMESIZE);
 	mp->mz = mz;
 	mp->flags = a->flags | RTE_MEMPOOL_F_NON_IO |
-		    (a->cache_size == 0 ? __RTE_MEMPOOL_F_NO_CACHE : 0);
+		    (a->cache_size == 0 ? __RTE_MEMPOOL_F_NO_CACHE : 0) |
+		    (mempool_asan_poisons() ? __RTE_MEMPOOL_F_ASAN_POISON : 0);
 	mp->socket_id = a->socket_id;
 	mp->size = a->n;
 	mp->cache_size = a->cache_size;
