@@ -1335,9 +1335,11 @@ rte_mempool_do_generic_get(struct rte_mempool *mp, void **obj_table,
 		/* No cache: straight from the driver. */
 		int ret = rte_mempool_ops_dequeue_bulk(mp, obj_table, n);
 
-		if (ret == 0)
-			__rte_mempool_asan_mark(mp, obj_table, n, 0);
-		return ret;
+		/* (a driver's positive result is success, as in DPDK) */
+		if (ret < 0)
+			return ret;
+		__rte_mempool_asan_mark(mp, obj_table, n, 0);
+		return 0;
 	}
 	return rtmem_mempool_get_slow(mp, obj_table, n, cache);
 }
@@ -1433,8 +1435,12 @@ rte_mempool_get(struct rte_mempool *mp, void **obj_p)
 				rte_mempool_default_cache(mp, lcore_id));
 
 		/* (rtmem: NULL on failure; DPDK leaves *obj_p as it was) */
-		*obj_p = ret == 0 ? obj : NULL;
-		return ret;
+		if (ret < 0) {
+			*obj_p = NULL;
+			return ret;
+		}
+		*obj_p = obj;
+		return 0;
 	}
 }
 

@@ -1129,7 +1129,7 @@ get_unchecked(struct rte_mempool *mp, void **obj_table, unsigned int n,
 	if (remaining <= half) {
 		/* Refill the cache with half of it and take the rest there. */
 		ret = rte_mempool_ops_dequeue_bulk(mp, cache->objs, half);
-		if (ret == 0) {
+		if (ret >= 0) {
 			for (i = 0; i < remaining; i++)
 				obj_table[len + i] = cache->objs[half - 1 - i];
 			cache->len = half - remaining;
