@@ -50,6 +50,26 @@
  *                 and the bytes; push back the pointers to bytes 5, 6, 7;
  *                 create stack MP_SEC_STACK holding the pointers to bytes
  *                 1 and 2; print "popped std=<n> lf=<n or absent>".
+ *   mbuf <mode>   (test_mp_mbuf; built when the mbuf library is: see
+ *                 mp_mbuf.h) init, look up the pktmbuf pool MPM_POOL and
+ *                 the rings MPM_TO_SEC (requests in) and MPM_TO_PRI
+ *                 (replies out), then by mode:
+ *                 echo  answer requests 0 .. MPM_ECHO_N-1: check each, send
+ *                       a reply packet built from the pool with the same
+ *                       number, free the request; flush this lcore's cache
+ *                       and print "echo ok n=<n>";
+ *                 alloc build packets 0 .. MPM_ALLOC_N-1 (replies) and send
+ *                       each mpm_copies() times (refcnt raised to match);
+ *                       then allocate an mbuf, free it and publish it in
+ *                       MP_ZONE's reply (for the primary's second free);
+ *                       print "sent n=<n>", wait for stdin to close, then
+ *                       print "avail=<count>" (it must be MPM_N);
+ *                 hold  answer MPM_HOLD_K requests as echo does, take
+ *                       MPM_HOLD_H more and keep them, allocate MPM_HOLD_A
+ *                       mbufs and keep them; print "held mbufs=<n>" (the
+ *                       mbufs it keeps, direct ones of its clones
+ *                       included) and wait for stdin to close (the test
+ *                       kills it there).
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -71,6 +91,9 @@
 
 #include "mp_common.h"
 #include "mp_mempool.h"
+#ifdef MP_PEER_MBUF
+#include "mp_mbuf.h"
+#endif
 
 #define FAIL(...)                                                        \
 	do {                                                             \
@@ -524,6 +547,128 @@ cmd_mempool(void)
 	return dup == 0 ? 0 : 1;
 }
 
+#ifdef MP_PEER_MBUF
+/*
+ * Answer requests first .. first+n-1 on rx with replies on tx: check each
+ * request, send a reply with the same number, free the original of a
+ * cloned reply and the request.
+ */
+static int
+mbuf_echo(struct rte_mempool *mp, struct rte_ring *rx, struct rte_ring *tx,
+	  uint32_t first, uint32_t n, int64_t deadline)
+{
+	uint32_t seq = first, end = first + n;
+	char why[200];
+
+	while (seq < end) {
+		struct rte_mbuf *req[32], *rep[32], *orig[32];
+		unsigned int k = rte_ring_dequeue_burst(rx, (void **)req,
+						RTE_MIN(32u, end - seq), NULL);
+
+		if (k == 0) {
+			if (mp_now_ms() > deadline)
+				FAIL("timed out: answered %u of %u", seq - first,
+				     n);
+			sched_yield();
+			continue;
+		}
+		for (unsigned int i = 0; i < k; i++) {
+			if (mpm_check(req[i], mp, MPM_REQ, seq + i, 1, why,
+				      sizeof(why)) != 0)
+				FAIL("request %s", why);
+			rep[i] = mpm_build(mp, MPM_REP, seq + i, &orig[i]);
+			if (rep[i] == NULL)
+				FAIL("cannot build reply %u", seq + i);
+		}
+		/* the primary keeps at most MPM_INFLIGHT out: there is room */
+		if (rte_ring_enqueue_bulk(tx, (void **)rep, k, NULL) != k)
+			FAIL("enqueue of %u replies", k);
+		for (unsigned int i = 0; i < k; i++)
+			rte_pktmbuf_free(orig[i]);
+		rte_pktmbuf_free_bulk(req, k);
+		seq += k;
+	}
+	return 0;
+}
+
+/* mbuf <mode>: see the top. */
+static int
+cmd_mbuf(const char *mode)
+{
+	struct rte_mempool *mp = rte_mempool_lookup(MPM_POOL);
+	struct rte_ring *rx = rte_ring_lookup(MPM_TO_SEC);
+	struct rte_ring *tx = rte_ring_lookup(MPM_TO_PRI);
+	int64_t deadline = mp_now_ms() + 60000;
+
+	if (mp == NULL || rx == NULL || tx == NULL)
+		FAIL("pool or rings not found: errno %d", rte_errno);
+	if (strcmp(mode, "echo") == 0) {
+		if (mbuf_echo(mp, rx, tx, 0, MPM_ECHO_N, deadline) != 0)
+			return 1;
+		rte_mempool_cache_flush(NULL, mp);
+		printf("echo ok n=%u\n", MPM_ECHO_N);
+		return 0;
+	}
+	if (strcmp(mode, "alloc") == 0) {
+		struct mp_zone *z = zone();
+		struct rte_mbuf *m, *orig, *stale;
+
+		if (z == NULL)
+			FAIL("memzone %s not found", MP_ZONE);
+		for (uint32_t seq = 0; seq < MPM_ALLOC_N; seq++) {
+			m = mpm_build(mp, MPM_REP, seq, &orig);
+			if (m == NULL)
+				FAIL("cannot build packet %u", seq);
+			if (mpm_copies(seq) == 2)
+				rte_pktmbuf_refcnt_update(m, 1);
+			for (unsigned int c = 0; c < mpm_copies(seq); c++)
+				while (rte_ring_enqueue(tx, m) != 0)
+					if (mp_now_ms() > deadline)
+						FAIL("timed out sending %u", seq);
+			rte_pktmbuf_free(orig);
+		}
+		stale = rte_pktmbuf_alloc(mp);
+		if (stale == NULL)
+			FAIL("cannot allocate the stale mbuf");
+		rte_pktmbuf_free(stale);
+		z->reply = (char *)stale;
+		printf("sent n=%u\n", MPM_ALLOC_N);
+		fflush(stdout);
+		wait_for_stdin_close();
+		printf("avail=%u\n", rte_mempool_avail_count(mp));
+		rte_mempool_cache_flush(NULL, mp);
+		return rte_mempool_avail_count(mp) == MPM_N ? 0 : 1;
+	}
+	if (strcmp(mode, "hold") == 0) {
+		struct rte_mbuf *held[MPM_HOLD_H + MPM_HOLD_A];
+		unsigned int mbufs = MPM_HOLD_A, got = 0;
+		char why[200];
+
+		if (mbuf_echo(mp, rx, tx, 0, MPM_HOLD_K, deadline) != 0)
+			return 1;
+		while (got < MPM_HOLD_H) {
+			got += rte_ring_dequeue_burst(rx, (void **)&held[got],
+						      MPM_HOLD_H - got, NULL);
+			if (mp_now_ms() > deadline)
+				FAIL("timed out: %u requests to hold", got);
+		}
+		for (uint32_t i = 0; i < MPM_HOLD_H; i++) {
+			if (mpm_check(held[i], mp, MPM_REQ, MPM_HOLD_K + i, 1,
+				      why, sizeof(why)) != 0)
+				FAIL("request %s", why);
+			mbufs += mpm_mbufs(MPM_HOLD_K + i);
+		}
+		if (rte_pktmbuf_alloc_bulk(mp, &held[MPM_HOLD_H], MPM_HOLD_A))
+			FAIL("cannot allocate %u mbufs to hold", MPM_HOLD_A);
+		printf("held mbufs=%u\n", mbufs);
+		fflush(stdout);
+		wait_for_stdin_close();
+		return 0;
+	}
+	return 2;
+}
+#endif /* MP_PEER_MBUF */
+
 int
 main(int argc, char **argv)
 {
@@ -581,6 +726,10 @@ main(int argc, char **argv)
 		ret = cmd_stack_pop(arg);
 	else if (strcmp(cmd, "mempool") == 0)
 		ret = cmd_mempool();
+#ifdef MP_PEER_MBUF
+	else if (strcmp(cmd, "mbuf") == 0 && arg != NULL)
+		ret = cmd_mbuf(arg);
+#endif
 	else
 		ret = 2;
 	if (rte_eal_cleanup() != 0)
