@@ -1,10 +1,12 @@
 #!/bin/sh
 # SPDX-License-Identifier: BSD-3-Clause
 #
-# check_output.sh <binary> [args...]: runs an example with the given
-# arguments (rtmem needs none; DPDK needs its EAL options) and compares its
-# stable output with the expected_output.txt next to its source, in
-# examples/<name of the binary>/.
+# check_output.sh [--expected NAME] <binary> [args...]: runs an example
+# with the given arguments (rtmem needs none; DPDK needs its EAL options)
+# and compares its stable output with the expected_output.txt next to its
+# source, in examples/<name of the binary>/, or with the file NAME there
+# (an example whose output depends on its environment, e.g.
+# RTMEM_MEMPOOL_DEBUG=1, keeps one expected file per case).
 #
 # Stable output: the program's stdout with every pointer (0x...) replaced by
 # <ptr>, and without library log lines ("EAL: ...", "MEMPOOL: ...", which
@@ -13,11 +15,21 @@
 # difference and the program's stderr are shown).
 set -u
 
-[ $# -ge 1 ] || { echo "usage: $0 <binary> [args...]" >&2; exit 1; }
+name=expected_output.txt
+if [ "${1:-}" = --expected ]; then
+	[ $# -ge 2 ] || { echo "$0: --expected needs a file name" >&2; exit 1; }
+	name=$2
+	shift 2
+fi
+[ $# -ge 1 ] || {
+	echo "usage: $0 [--expected NAME] <binary> [args...]" >&2
+	exit 1
+}
 here=$(cd "$(dirname "$0")" && pwd)
 bin=$1
-expected=$here/$(basename "$bin")/expected_output.txt
+expected=$here/$(basename "$bin")/$name
 shift
+[ -f "$expected" ] || { echo "$0: no $expected" >&2; exit 1; }
 
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT

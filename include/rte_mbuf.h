@@ -15,37 +15,32 @@
  * carry an external buffer shared through a struct
  * rte_mbuf_ext_shared_info with its own count.
  *
- * States of an mbuf and its reference count (rtmem's invariant):
- *   - in its pool (or in a per-lcore cache): refcnt == 0;
- *   - handed out: refcnt >= 1. Allocation (rte_mbuf_raw_alloc(),
- *     rte_pktmbuf_alloc(), rte_pktmbuf_alloc_bulk()) sets it to 1 and
- *     leaves next == NULL and nb_segs == 1 (the "raw" state);
- *   - rte_pktmbuf_prefree_seg() drops one reference; when it was the
- *     last, it detaches the mbuf (clone, external buffer) and returns it
- *     in the raw state (refcnt 1, as DPDK), ready to be reused or given
- *     to rte_mbuf_raw_free(), which sets refcnt to 0 and puts it back.
+ * Reference counts, as DPDK: an mbuf waiting in its pool (or in a
+ * per-lcore cache) has refcnt 1, next NULL and nb_segs 1 (the "raw"
+ * state), so an allocation hands it out without writing it;
+ * rte_pktmbuf_prefree_seg() drops one reference and, at the last one,
+ * detaches the mbuf (clone, external buffer) and returns it in the raw
+ * state for rte_mbuf_raw_free() or reuse.
  *
- * Double free (rtmem, not in DPDK): a free of an mbuf whose refcnt is
- * already 0 (rte_pktmbuf_free(), rte_pktmbuf_free_seg(),
- * rte_pktmbuf_free_bulk(), rte_mbuf_raw_free(), the release of a clone's
- * direct mbuf) is reported with one log line at ERR level (type MBUF)
- * naming the mbuf and its pool, and the mbuf is NOT put back, so the pool
- * stays consistent: each mbuf is in it once and the next allocations
- * return distinct mbufs. (DPDK 22.11 puts the mbuf back a second time and
- * then hands it out twice.) In ASan builds the check also uses the
- * poisoning of objects in the pool. Limits: two frees of the same mbuf at
- * the same instant on two threads are not caught (both may see refcnt
- * 1); a free of an mbuf that was freed and then allocated again is a
- * legitimate free of the new owner's mbuf. The check is one compare on a
- * value the free path reads anyway; it is always on.
+ * Double free (seed lesson 004): a second rte_pktmbuf_free() of an mbuf
+ * that is already back in its pool puts it there twice, and the pool
+ * later hands it out twice. rtmem catches it in the mempool's debug mode,
+ * chosen at run time: RTMEM_MEMPOOL_DEBUG=1 in the environment when the
+ * pool is created (rte_pktmbuf_pool_create() and the rest), or
+ * RTMEM_MEMPOOL_F_DEBUG (rtmem.h) for a pool made with
+ * rte_mempool_create_empty(). The put of an mbuf already in its pool is
+ * then refused with one ERR log line naming the pool and the mbuf
+ * ("mempool <pool>: double put of object <mbuf>"), so each mbuf stays in
+ * the pool once; a put of a foreign pointer or of an mbuf whose trailer
+ * was overwritten is refused too. It is not on by default: keeping a
+ * marker in every free mbuf costs a store per free, measured at 4-7% on
+ * two of bench/mbuf_perf's alloc/free bulk rows (issue 6 allows 3%). In
+ * an ASan build whose instance is private to the process (--in-memory),
+ * mbufs in a pool are poisoned and a free of one is refused (one log
+ * line, type MBUF) whatever the mode. A free of an mbuf whose refcnt is
+ * 0 is refused and logged too (DPDK wraps it to 65535).
  *
  * Deliberate differences from DPDK 22.11:
- *   - rte_pktmbuf_init() leaves refcnt 0 (DPDK: 1). Code that takes mbufs
- *     from the pool with plain rte_mempool_get() instead of the mbuf
- *     calls must set refcnt to 1 (rte_mbuf_refcnt_set()), as DPDK's
- *     drivers do with their rearm template; otherwise its first free is
- *     reported as a double free.
- *   - rte_mbuf_sanity_check() on an mbuf in its pool fails ("refcnt 0").
  *   - rte_pktmbuf_attach() and rte_pktmbuf_attach_extbuf() refuse, with
  *     a log line, to attach an mbuf that is not direct (DPDK asserts in
  *     debug builds and leaks the old attachment otherwise).
@@ -371,7 +366,7 @@ rte_pktmbuf_priv_flags(struct rte_mempool *mp)
  * @param m
  *   The mbuf.
  * @return
- *   The count (0 when the mbuf is in its pool).
+ *   The count (1 while the mbuf waits in its pool, as in DPDK).
  */
 static inline uint16_t
 rte_mbuf_refcnt_read(const struct rte_mbuf *m)
@@ -546,9 +541,10 @@ __rte_mbuf_raw_sanity_check(__rte_unused const struct rte_mbuf *m)
 #define MBUF_RAW_ALLOC_CHECK(m) __rte_mbuf_raw_sanity_check(m)
 
 /**
- * @internal Reports a free of an mbuf that is already in its pool (one
- * log line, ERR, type MBUF, naming the mbuf and its pool). The caller
- * then leaves the mbuf alone.
+ * @internal Reports a free of an mbuf that is not in use: poisoned as
+ * being in its pool (ASan) or with refcnt 0 (one log line, ERR, type
+ * MBUF, naming the mbuf and its pool). The caller then leaves the mbuf
+ * alone.
  *
  * @param m
  *   The mbuf.
@@ -606,16 +602,15 @@ rte_mbuf_raw_alloc(struct rte_mempool *mp)
 
 	if (rte_mempool_get(mp, (void **)&m) < 0)
 		return NULL;
-	rte_mbuf_refcnt_set(m, 1);
 	__rte_mbuf_raw_sanity_check(m);
 	return m;
 }
 
 /**
- * Puts an mbuf in the raw state back into its pool (refcnt becomes 0).
- * It must be direct (or have a pinned external buffer), with next NULL
- * and nb_segs 1, as rte_pktmbuf_prefree_seg() returns it. An mbuf that
- * is already in its pool is reported (rtmem) and left there.
+ * Puts an mbuf in the raw state back into its pool. It must be direct
+ * (or have a pinned external buffer), with refcnt 1, next NULL and
+ * nb_segs 1, as rte_pktmbuf_prefree_seg() returns it. (A double put is
+ * refused in the mempool's debug mode: file comment.)
  *
  * @param m
  *   The mbuf.
@@ -625,12 +620,10 @@ rte_mbuf_raw_free(struct rte_mbuf *m)
 {
 	RTE_ASSERT(!RTE_MBUF_CLONED(m) &&
 		   (!RTE_MBUF_HAS_EXTBUF(m) || RTE_MBUF_HAS_PINNED_EXTBUF(m)));
-	if (unlikely(__rte_mbuf_asan_in_pool(m) ||
-		     rte_mbuf_refcnt_read(m) == 0)) {
+	if (unlikely(__rte_mbuf_asan_in_pool(m))) {
 		rtmem_mbuf_double_free(m);
 		return;
 	}
-	rte_mbuf_refcnt_set(m, 0);
 	__rte_mbuf_raw_put(m);
 }
 
@@ -638,8 +631,7 @@ rte_mbuf_raw_free(struct rte_mbuf *m)
  * Initialises one mbuf of a pool (callback of rte_mempool_obj_iter()):
  * zeroes the mbuf and its private area, then sets the buffer fields from
  * the pool's private data, data_off to the default headroom, pool,
- * nb_segs 1, port RTE_MBUF_PORT_INVALID, and refcnt 0 (rtmem: the mbuf
- * is in its pool; DPDK sets 1).
+ * nb_segs 1, port RTE_MBUF_PORT_INVALID and refcnt 1.
  *
  * @param mp
  *   The pool; its private data is a struct rte_pktmbuf_pool_private.
@@ -1125,14 +1117,14 @@ __rte_pktmbuf_free_direct(struct rte_mbuf *m)
 	struct rte_mbuf *md = rte_mbuf_from_indirect(m);
 
 	RTE_ASSERT(RTE_MBUF_CLONED(m));
-	if (unlikely(__rte_mbuf_asan_in_pool(md) ||
-		     rte_mbuf_refcnt_read(md) == 0)) {
+	if (unlikely(__rte_mbuf_asan_in_pool(md))) {
 		rtmem_mbuf_double_free(md);
 		return;
 	}
 	if (rte_mbuf_refcnt_update(md, -1) == 0) {
 		md->next = NULL;
 		md->nb_segs = 1;
+		rte_mbuf_refcnt_set(md, 1);
 		__rte_mbuf_raw_put(md);
 	}
 }
@@ -1200,8 +1192,9 @@ __rte_pktmbuf_pinned_extbuf_decref(struct rte_mbuf *m)
  * Drops one reference to a segment without putting it back: when it was
  * the last, the segment is detached (clone, external buffer), unlinked
  * (next NULL, nb_segs 1) and returned in the raw state (refcnt 1), for
- * rte_mbuf_raw_free() or for reuse. A segment already in its pool
- * (refcnt 0) is reported (rtmem) and NULL returned.
+ * rte_mbuf_raw_free() or for reuse. A segment with refcnt 0, or (ASan,
+ * private instance) one poisoned as being in its pool, is reported
+ * (rtmem) and NULL returned.
  *
  * @param m
  *   The segment.
@@ -1236,7 +1229,6 @@ rte_pktmbuf_prefree_seg(struct rte_mbuf *m)
 		if (RTE_MBUF_HAS_EXTBUF(m) && RTE_MBUF_HAS_PINNED_EXTBUF(m) &&
 		    __rte_pktmbuf_pinned_extbuf_decref(m)) {
 			/* Out of use until its last clone recycles it. */
-			rte_mbuf_refcnt_set(m, 0);
 			return NULL;
 		}
 	}
@@ -1258,10 +1250,8 @@ static __rte_always_inline void
 rte_pktmbuf_free_seg(struct rte_mbuf *m)
 {
 	m = rte_pktmbuf_prefree_seg(m);
-	if (likely(m != NULL)) {
-		rte_mbuf_refcnt_set(m, 0);
+	if (likely(m != NULL))
 		__rte_mbuf_raw_put(m);
-	}
 }
 
 /**

@@ -18,26 +18,46 @@
  *    pools are freed and the EAL cleaned up instead.
  *
  * What happens. Each pool of 1024 mbufs hands out an mbuf, which is freed
- * twice, then two more.
- *  - DPDK 22.11 (the lesson's result): an mbuf in its pool keeps refcnt 1,
- *    so rte_pktmbuf_free() cannot tell a second free from the first and
- *    puts the mbuf back twice. pool1 has a per-lcore cache (LIFO), so the
- *    next two allocations return that mbuf both times: two users now own
- *    it. pool2 has none; its ring (FIFO, 2047 slots) queues both copies
- *    behind the other mbufs, so the next two allocations differ, as in the
- *    lesson, but the mbuf comes out twice later. Both pools count 1023
- *    available mbufs where 1022 are, and hand out 1025 for 1024 mbufs.
- *  - rtmem: an mbuf in its pool has refcnt 0 and an allocation sets it to
- *    1. The second rte_pktmbuf_free() finds 0, logs one ERR line (on
- *    stderr, naming the mbuf's address and its pool) and does not put it
- *    back: both pools hand out different mbufs, count 1022 available and
- *    hand out each of their 1024 mbufs once.
- * expected_output.txt holds rtmem's output (check_output.sh compares it).
- * DPDK's differs in the show() lines: "the same mbuf" for pool1, 1023
- * available and "1023 more allocations, 1025 in all for 1024 mbufs: an
- * mbuf handed out twice" for both pools.
+ * twice, then two more. An mbuf waiting in its pool has refcnt 1, in
+ * DPDK 22.11 and in rtmem alike, so rte_pktmbuf_free() cannot tell a
+ * second free from the first: it puts the mbuf back twice.
+ *  - DPDK 22.11 (the lesson's result): pool1 has a per-lcore cache
+ *    (LIFO), so the next two allocations return that mbuf both times: two
+ *    users now own it. pool2 has none; its ring (FIFO, 2047 slots) queues
+ *    both copies behind the other mbufs, so the next two allocations
+ *    differ, as in the lesson, but the mbuf comes out twice later. Both
+ *    pools count 1023 available mbufs where 1022 are, and hand out 1025
+ *    for 1024 mbufs.
+ *  - rtmem, as it runs by default: pool1 the same as DPDK (the same mbuf
+ *    twice, 1023 available, 1025 handed out): that is the lesson, and
+ *    expected_output.txt. pool2 differs: rtmem's ring driver has a slot
+ *    for each of the pool's 1024 objects and no more, and the pool is
+ *    full at the second free, so that put finds no room: it is dropped
+ *    with a log line ("MEMPOOL: mempool mbuf_pool2: no room for 1
+ *    objects ...") and pool2 hands out each mbuf once. (It is luck, not
+ *    detection: had another mbuf been out, the copy would have fitted.)
+ *  - rtmem in the mempool's debug mode, RTMEM_MEMPOOL_DEBUG=1 in the
+ *    environment (rte_pktmbuf_pool_create() reads it; a pool made with
+ *    rte_mempool_create_empty() can take the flag RTMEM_MEMPOOL_F_DEBUG
+ *    of rtmem.h instead): a put of an object that is already in its pool
+ *    (or in a cache of it) is refused with one log line on stderr,
+ *    "MEMPOOL: mempool mbuf_pool1: double put of object 0x...", and the
+ *    mbuf is not put back: both pools hand out different mbufs, count
+ *    1022 available and hand out each of their 1024 mbufs once
+ *    (expected_output_debug.txt). It is off by default: marking every
+ *    mbuf in its pool costs the fast path a store per free (4-7% on bulk
+ *    alloc/free, see the README).
+ *  - rtmem built with ASan, on a process-private instance (--in-memory,
+ *    as make test runs it): the mbufs waiting in a pool are poisoned and
+ *    the second free is refused by the mbuf library (one "MBUF: ..." line
+ *    naming the mbuf and its pool) even without debug mode: the output is
+ *    the debug mode's.
+ * DPDK's output differs from expected_output.txt in pool2's show() lines
+ * ("1023 mbufs available", "1023 more allocations, 1025 in all for 1024
+ * mbufs: an mbuf handed out twice").
  *
  * Try: mbuf_double_free      (rtmem needs no EAL options)
+ *      RTMEM_MEMPOOL_DEBUG=1 mbuf_double_free
  */
 #include <stdint.h>
 #include <stdio.h>

@@ -13,10 +13,9 @@
  * operations touch only mbufs the caller owns, plus the atomic reference
  * counts of shared buffers.
  *
- * Reference-count invariant (rte_mbuf.h): 0 in the pool, >= 1 handed out.
- * rte_pktmbuf_init() therefore leaves refcnt 0; every path that puts an
- * mbuf back (free_bulk here, the inline frees) stores 0 before the put;
- * rte_pktmbuf_prefree_seg() returns mbufs with refcnt 1.
+ * Reference counts follow DPDK (rte_mbuf.h): an mbuf waits in its pool
+ * with refcnt 1, so rte_pktmbuf_init() sets 1 and a put leaves it there.
+ * Double frees are caught by the mempool's debug mode (rte_mbuf.h).
  *
  * Pinned external buffers: each mbuf of such a pool owns one slice of the
  * application's memory and the shared info right after its private area,
@@ -96,9 +95,10 @@ mbuf_pool_name(const struct rte_mbuf *m)
 RTMEM_EXPORT __rte_cold void
 rtmem_mbuf_double_free(const struct rte_mbuf *m)
 {
-	MBUF_LOG(ERR, "double free of mbuf %p (pool \"%s\"): it is already "
-		 "in its pool; not put back", (const void *)m,
-		 mbuf_pool_name(m));
+	MBUF_LOG(ERR, "free of mbuf %p (pool \"%s\"), which is not in use "
+		 "(%s); not put back", (const void *)m, mbuf_pool_name(m),
+		 __rte_mbuf_asan_in_pool(m) ? "it is in its pool: a double "
+		 "free" : "refcnt 0");
 }
 
 RTMEM_EXPORT __rte_cold void
@@ -153,7 +153,7 @@ rte_pktmbuf_pool_init(struct rte_mempool *mp, void *opaque_arg)
 	memcpy(rte_mempool_get_priv(mp), &priv, sizeof(priv));
 }
 
-/* Fields every freshly laid-out mbuf gets (refcnt 0: it is in the pool). */
+/* Fields every freshly laid-out mbuf gets (refcnt 1, as DPDK). */
 static void
 mbuf_init_common(struct rte_mbuf *m, struct rte_mempool *mp,
 		 uint16_t priv_size, uint16_t buf_len)
@@ -166,7 +166,7 @@ mbuf_init_common(struct rte_mbuf *m, struct rte_mempool *mp,
 	m->nb_segs = 1;
 	m->port = RTE_MBUF_PORT_INVALID;
 	m->next = NULL;
-	rte_mbuf_refcnt_set(m, 0);
+	rte_mbuf_refcnt_set(m, 1);
 }
 
 /* Checks that a pool's objects can hold its mbufs; 0 or -1 (logged). */
@@ -216,6 +216,45 @@ rte_pktmbuf_init(struct rte_mempool *mp, void *opaque_arg, void *obj,
 	mbuf_init_common(m, mp, priv_size, room);
 }
 
+/*
+ * The steps every mbuf pool creator shares: rte_mempool_create_empty()
+ * with room for *priv, the driver ops_name (NULL: the best one),
+ * rte_pktmbuf_pool_init(), rte_mempool_populate_default(). On failure
+ * the pool is freed, rte_errno set and why logged; NULL.
+ */
+static struct rte_mempool *
+mbuf_pool_make(const char *name, unsigned int n, unsigned int elt_size,
+	       unsigned int cache_size,
+	       struct rte_pktmbuf_pool_private *priv, int socket_id,
+	       const char *ops_name)
+{
+	struct rte_mempool *mp;
+	int ret;
+
+	mp = rte_mempool_create_empty(name, n, elt_size, cache_size,
+				      sizeof(*priv), socket_id, 0);
+	if (mp == NULL)
+		return NULL; /* logged, rte_errno set */
+	if (ops_name == NULL)
+		ops_name = rte_mbuf_best_mempool_ops();
+	ret = rte_mempool_set_ops_byname(mp, ops_name, NULL);
+	if (ret != 0) {
+		rte_mempool_free(mp); /* set_ops logged why */
+		rte_errno = -ret;
+		return NULL;
+	}
+	rte_pktmbuf_pool_init(mp, priv);
+	ret = rte_mempool_populate_default(mp);
+	if (ret < 0) {
+		MBUF_LOG(ERR, "pool \"%s\": cannot populate %u mbufs: %s",
+			 name, n, rte_strerror(-ret));
+		rte_mempool_free(mp);
+		rte_errno = -ret;
+		return NULL;
+	}
+	return mp;
+}
+
 RTMEM_EXPORT struct rte_mempool *
 rte_pktmbuf_pool_create_by_ops(const char *name, unsigned int n,
 			       unsigned int cache_size, uint16_t priv_size,
@@ -225,7 +264,6 @@ rte_pktmbuf_pool_create_by_ops(const char *name, unsigned int n,
 	struct rte_pktmbuf_pool_private priv;
 	struct rte_mempool *mp;
 	unsigned int elt_size;
-	int ret;
 
 	if (priv_size % RTE_MBUF_PRIV_ALIGN != 0) {
 		MBUF_LOG(ERR, "pool \"%s\": priv_size %u is not a multiple "
@@ -240,27 +278,10 @@ rte_pktmbuf_pool_create_by_ops(const char *name, unsigned int n,
 	priv.mbuf_data_room_size = data_room_size;
 	priv.mbuf_priv_size = priv_size;
 
-	mp = rte_mempool_create_empty(name, n, elt_size, cache_size,
-				      sizeof(priv), socket_id, 0);
+	mp = mbuf_pool_make(name, n, elt_size, cache_size, &priv, socket_id,
+			    ops_name);
 	if (mp == NULL)
-		return NULL; /* logged, rte_errno set */
-	if (ops_name == NULL)
-		ops_name = rte_mbuf_best_mempool_ops();
-	ret = rte_mempool_set_ops_byname(mp, ops_name, NULL);
-	if (ret != 0) {
-		rte_mempool_free(mp); /* set_ops logged why */
-		rte_errno = -ret;
 		return NULL;
-	}
-	rte_pktmbuf_pool_init(mp, &priv);
-	ret = rte_mempool_populate_default(mp);
-	if (ret < 0) {
-		MBUF_LOG(ERR, "pool \"%s\": cannot populate %u mbufs: %s",
-			 name, n, rte_strerror(-ret));
-		rte_mempool_free(mp);
-		rte_errno = -ret;
-		return NULL;
-	}
 	rte_mempool_obj_iter(mp, rte_pktmbuf_init, NULL);
 	return mp;
 }
@@ -336,7 +357,6 @@ rte_pktmbuf_pool_create_extbuf(const char *name, unsigned int n,
 	struct rte_mempool *mp;
 	uint64_t slices = 0;
 	unsigned int elt_size;
-	int ret;
 
 	if (ext_mem == NULL || ext_num == 0) {
 		MBUF_LOG(ERR, "pool \"%s\": no external memory given", pname);
@@ -382,26 +402,10 @@ rte_pktmbuf_pool_create_extbuf(const char *name, unsigned int n,
 	priv.mbuf_priv_size = priv_size;
 	priv.flags = RTE_PKTMBUF_POOL_F_PINNED_EXT_BUF;
 
-	mp = rte_mempool_create_empty(name, n, elt_size, cache_size,
-				      sizeof(priv), socket_id, 0);
+	mp = mbuf_pool_make(pname, n, elt_size, cache_size, &priv, socket_id,
+			    NULL);
 	if (mp == NULL)
 		return NULL;
-	ret = rte_mempool_set_ops_byname(mp, rte_mbuf_best_mempool_ops(),
-					 NULL);
-	if (ret != 0) {
-		rte_mempool_free(mp);
-		rte_errno = -ret;
-		return NULL;
-	}
-	rte_pktmbuf_pool_init(mp, &priv);
-	ret = rte_mempool_populate_default(mp);
-	if (ret < 0) {
-		MBUF_LOG(ERR, "pool \"%s\": cannot populate %u mbufs: %s",
-			 pname, n, rte_strerror(-ret));
-		rte_mempool_free(mp);
-		rte_errno = -ret;
-		return NULL;
-	}
 	cur.mem = ext_mem;
 	cur.num = ext_num;
 	cur.idx = 0;
@@ -430,8 +434,7 @@ rte_pktmbuf_free_bulk(struct rte_mbuf **mbufs, unsigned int count)
 		if (seg == NULL)
 			continue;
 #ifdef RTE_LIBRTE_MBUF_DEBUG
-		if (!__rte_mbuf_asan_in_pool(seg) &&
-		    rte_mbuf_refcnt_read(seg) != 0)
+		if (!__rte_mbuf_asan_in_pool(seg))
 			rte_mbuf_sanity_check(seg, 1);
 #endif
 		for (; seg != NULL; seg = next) {
@@ -443,7 +446,6 @@ rte_pktmbuf_free_bulk(struct rte_mbuf **mbufs, unsigned int count)
 			seg = rte_pktmbuf_prefree_seg(seg);
 			if (seg == NULL)
 				continue;
-			rte_mbuf_refcnt_set(seg, 0);
 			if (n == FREE_BATCH ||
 			    (n > 0 && batch[0]->pool != seg->pool)) {
 				rte_mempool_put_bulk(batch[0]->pool,
@@ -651,7 +653,7 @@ rte_mbuf_check(const struct rte_mbuf *m, int is_header, const char **reason)
 	}
 	refcnt = rte_mbuf_refcnt_read(m);
 	if (refcnt == 0) {
-		why = "mbuf refcnt is 0 (it is in its pool)";
+		why = "mbuf refcnt is 0";
 		goto bad;
 	}
 	if (refcnt == UINT16_MAX) {

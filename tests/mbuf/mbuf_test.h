@@ -6,10 +6,11 @@
  *   gcc -D_GNU_SOURCE -DMBUF_TEST_DPDK -Itests/common -Itests/mbuf \
  *       tests/mbuf/test_mbuf.c $(pkg-config --cflags --libs libdpdk)
  *
- * MBUF_TEST_DPDK turns off the checks of rtmem-only behaviour (an mbuf
- * waiting in its pool has refcnt 0, double frees are refused and logged)
- * and makes the EAL run on 4 KiB pages (DPDK's --in-memory wants
- * hugepages; rtmem's does not).
+ * MBUF_TEST_DPDK turns off the checks of rtmem-only behaviour (log lines,
+ * refused attaches, the mempool's run-time debug mode that refuses double
+ * frees) and makes the EAL run on 4 KiB pages (DPDK's --in-memory wants
+ * hugepages; rtmem's does not). Reference counts are DPDK's in both: an
+ * mbuf waiting in its pool has refcnt 1.
  */
 #ifndef MBUF_TEST_H
 #define MBUF_TEST_H
@@ -219,7 +220,7 @@ mb_count_segs(const struct rte_mbuf *m)
 	return n;
 }
 
-/* ---- refcnt of mbufs waiting in a pool (rtmem: 0) */
+/* ---- refcnt of mbufs waiting in a pool (1, as in DPDK) */
 
 struct mb_refcnt_census {
 	unsigned int n;          /* mbufs visited */

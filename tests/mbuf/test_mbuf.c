@@ -13,10 +13,11 @@
  *     every mbuf (obj_iter): priv_size, buf_addr = m + 128 + priv,
  *     iova = virt2iova(m) + 128 + priv, buf_len = data room, data_off =
  *     min(RTE_PKTMBUF_HEADROOM, buf_len), pool, nb_segs 1, port
- *     RTE_MBUF_PORT_INVALID, next NULL, ol_flags 0 (rtmem: refcnt 0 while
- *     in the pool; DPDK: 1). All n mbufs can be allocated (distinct, each
- *     fresh: refcnt 1, empty), the next one fails, and after freeing
- *     avail_count is n again and rte_mempool_audit passes.
+ *     RTE_MBUF_PORT_INVALID, next NULL, ol_flags 0, refcnt 1 (as DPDK:
+ *     an mbuf waits in its pool with refcnt 1). All n mbufs can be
+ *     allocated (distinct, each fresh: refcnt 1, empty), the next one
+ *     fails, and after freeing avail_count is n again, rte_mempool_audit
+ *     passes and every mbuf in the pool has refcnt 1 again.
  *   - data rooms 0, 64, 128, 129, RTE_MBUF_DEFAULT_BUF_SIZE, and 65535
  *     with priv 65528 (the largest both fields allow: DPDK accepts it).
  *   - the manual path: create_empty + rte_pktmbuf_pool_init (with a
@@ -134,12 +135,8 @@ init_check_cb(struct rte_mempool *mp, void *opaque, void *obj,
 	EXPECT_EQ_UINT(m->ol_flags, 0);
 	EXPECT_EQ_UINT(m->pkt_len, 0);
 	EXPECT_EQ_UINT(m->data_len, 0);
-#ifdef MBUF_TEST_RTMEM
-	/* rtmem: an mbuf waiting in its pool has refcnt 0 */
-	EXPECT_EQ_UINT(rte_mbuf_refcnt_read(m), 0);
-#else
+	/* an mbuf waiting in its pool has refcnt 1 (as DPDK) */
 	EXPECT_EQ_UINT(rte_mbuf_refcnt_read(m), 1);
-#endif
 	EXPECT_EQ_PTR(rte_mbuf_to_priv(m), (char *)m + sizeof(*m));
 	EXPECT_EQ_PTR(rte_mbuf_buf_addr(m, mp), m->buf_addr);
 	/* DPDK: the default headroom, even past a smaller buffer */
@@ -289,14 +286,14 @@ test_pools_per_driver(void)
 				EXPECT_EQ_UINT(rte_pktmbuf_priv_flags(mp), 0);
 				check_init_all(mp, privs[p], room);
 				exercise_pool(mp);
-#ifdef MBUF_TEST_RTMEM
 				{
+					/* all back, each with refcnt 1 */
 					struct mb_refcnt_census cs =
 						mb_refcnt_census(mp);
 
-					EXPECT_EQ_UINT(cs.zero, 63);
+					EXPECT_EQ_UINT(cs.n, 63);
+					EXPECT_EQ_UINT(cs.one, 63);
 				}
-#endif
 				rte_mempool_free(mp);
 				MB_PART_END(before,
 					    "driver %s, priv %u, cache %u",

@@ -1,38 +1,80 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Description: rtmem's double-free detection for mbufs (rtmem only; seed
- * 004 shows DPDK handing out the same mbuf twice after a double
- * rte_pktmbuf_free).
+ * Description: double frees of mbufs caught by the mempool's debug mode
+ * (rtmem only; seed 004 shows DPDK handing out the same mbuf twice after
+ * a double rte_pktmbuf_free).
  *
- * The design under test: an mbuf waiting in its pool has refcnt 0 (DPDK:
- * 1); an allocation sets it to 1. rte_pktmbuf_free, rte_pktmbuf_free_seg,
- * rte_pktmbuf_free_bulk and rte_mbuf_raw_free of an mbuf whose refcnt is
- * 0 log one ERR line that names the mbuf (its address, %p) and its pool,
- * and do not put it back. So:
- *   - seed 004's sequence: alloc m, free m, free m again; then all n
- *     mbufs of the pool can be allocated, every pointer distinct (m
- *     once), the next allocation fails, avail_count was n (not n + 1);
- *   - the same through free_seg, raw_free, free_bulk (the mbuf again in a
- *     later bulk, and twice in one bulk: [a, b, a]), a chain (the head
- *     freed twice; a segment of a freed chain freed again, through
- *     free_seg and through free_bulk), a clone (free the clone, free the
- *     original, free the original again; free the original, free the
- *     clone, free the clone again: the log names the clone pool; free the
- *     original twice while the clone lives, then the clone: its release
- *     of the direct mbuf is caught, naming the direct mbuf), and an mbuf
- *     whose refcnt was raised to 2 and is freed three times;
- *   - each detection is exactly one line at ERR level (checked by
- *     capturing with the global log level at ERR, and at the default
- *     level), and the normal paths log nothing;
- *   - afterwards each pool still works: rte_mempool_audit passes, every
- *     mbuf is back (avail_count == n), every one of them has refcnt 0
- *     (obj_iter), and all n can be allocated once each.
- * Each scenario runs for pools with a cache of 0 and of 32, in a child
- * process of its own (a crash fails the scenario, not the test).
+ * The design under test. Reference counts are DPDK's: an mbuf waiting in
+ * its pool has refcnt 1 (rte_pktmbuf_init sets it, an allocation does not
+ * write it, a free leaves it), so the mbuf library cannot tell a second
+ * free from the first and puts the mbuf again. rtmem catches that put in
+ * the mempool's run-time debug mode: RTMEM_MEMPOOL_DEBUG=1 in the
+ * environment when the pool is created (rte_pktmbuf_pool_create reads it
+ * through rte_mempool_create_empty), or RTMEM_MEMPOOL_F_DEBUG (rtmem.h)
+ * in the flags of a pool built by hand (create_empty + pool_init +
+ * populate_default + obj_iter(rte_pktmbuf_init)). The put of an object
+ * that is already in the pool (or in one of its caches) is refused with
+ * one ERR line, "mempool <pool>: double put of object <%p>", and the
+ * object is not enqueued again, so the pool keeps each mbuf once. In an
+ * ASan build on a process-private instance (--in-memory, as here) the
+ * mbufs in a pool are also poisoned, and the mbuf library may refuse the
+ * free itself first with its own line (type MBUF, naming the mbuf and the
+ * pool): either line is accepted there, and either way the mbuf is not
+ * put back. Without debug mode a double free behaves as in DPDK, which
+ * is not tested here (examples/mbuf_double_free shows it).
+ *
+ * Every scenario runs on debug-mode pools, once for pools without a
+ * cache made by rte_pktmbuf_pool_create with RTMEM_MEMPOOL_DEBUG=1 set in
+ * the child process, and once for pools with a cache of 32 built by hand
+ * with RTMEM_MEMPOOL_F_DEBUG (the variable unset), each in a child
+ * process of its own (a crash fails the scenario, not the test):
+ *   - seed 004's sequence: alloc m, free m, free m again (caught); then
+ *     all n mbufs of the pool can be allocated, every pointer distinct
+ *     (m once), the next allocation fails, avail_count stayed n (not
+ *     n + 1); the same mbuf freed a third time is caught again;
+ *   - the same through rte_pktmbuf_free_seg, rte_mbuf_raw_free
+ *     (after raw_alloc, and after prefree_seg as a driver frees), and
+ *     rte_pktmbuf_free_bulk: the mbuf again in a later bulk; twice in one
+ *     bulk [a, b, a] (the mempool marks each object as it takes it, so
+ *     the second a is refused and a and b go back once); a freed mbuf
+ *     between two good ones and a NULL (the good ones go back);
+ *   - an mbuf whose refcnt was raised to 2: two frees are legitimate,
+ *     the third is caught;
+ *   - a 3-segment chain: the head freed twice (a free resets next, so
+ *     only the head is put again: one line), a segment of the freed
+ *     chain freed again through free_seg, free and free_bulk; a chain
+ *     freed by free_bulk, then its head again;
+ *   - clones (the clone in a pool of its own): the clone, the original,
+ *     then the original again (caught, pool) and the clone again (caught,
+ *     clone pool); the original, the clone (its release returns the
+ *     direct mbuf), then the clone again, the original again, the clone
+ *     through free_seg (each caught once, naming its own pool);
+ *   - the original freed twice while its clone lives. With DPDK's counts
+ *     the second free is NOT caught: the clone had raised the original's
+ *     refcnt to 2, the first free took it to 1, so the second looks like
+ *     the last reference and puts the original back (avail_count n,
+ *     nothing logged) although the clone still points into its buffer.
+ *     The clone's free then releases the direct mbuf a second time: its
+ *     refcnt goes 1 -> 0, is set back to 1 and the direct mbuf is put:
+ *     that put is the one refused (one line naming the original and its
+ *     pool), while the clone itself goes back to its pool. (Had the
+ *     original been allocated again in between, the clone's release would
+ *     have dropped the new owner's reference: not detectable, as in
+ *     DPDK.)
+ * For each caught free: exactly one log line (with the global log level
+ * at ERR, and at the default level), naming the mbuf's address and its
+ * pool, and avail_count unchanged by the bad free. After each scenario
+ * (and between its steps) each pool is whole: rte_mempool_audit passes
+ * (debug mode: it checks every object's cookies), avail_count == n,
+ * every mbuf in the pool has refcnt 1 (obj_iter), all n can be allocated
+ * once each, fresh (refcnt 1), and the ordinary frees of them log
+ * nothing.
  *
  * Built with -DMBUF_TEST_DPDK against DPDK 22.11 this test fails (as it
- * should): the second free puts the mbuf back, the pool reports n + 1
- * available and hands the same mbuf out twice, and nothing is logged.
+ * should): DPDK has no run-time debug mode (RTE_LIBRTE_MEMPOOL_DEBUG is a
+ * build option, and its check panics), so the second free puts the mbuf
+ * back, the pool reports n + 1 available and hands the same mbuf out
+ * twice, and nothing is logged.
  */
 #include <inttypes.h>
 #include <stdint.h>
@@ -44,9 +86,23 @@
 #include <rte_eal.h>
 #include <rte_log.h>
 #include <rte_mbuf.h>
+#include <rte_mbuf_pool_ops.h>
 #include <rte_mempool.h>
+#ifndef MBUF_TEST_DPDK
+#include <rtmem.h>
+#else
+#define RTMEM_MEMPOOL_F_DEBUG 0 /* DPDK: a build option, not a flag */
+#endif
 
 #include "mbuf_test.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define HAVE_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define HAVE_ASAN 1
+#endif
+#endif
 
 #define N 64u
 
@@ -55,10 +111,36 @@ static struct rte_mempool *pool, *cpool;
 /* ---- catching a bad free */
 
 /*
+ * Whether the captured log text is the refusal of a free of m from mp:
+ * the mempool's debug-mode line, or (ASan builds) the mbuf library's
+ * (type MBUF, naming the mbuf and the pool; its wording may change).
+ */
+static bool
+refusal_logged(const char *text, const struct rte_mbuf *m,
+	       const struct rte_mempool *mp)
+{
+	char want[RTE_MEMPOOL_NAMESIZE + 96];
+
+	if (text == NULL)
+		return false;
+	snprintf(want, sizeof(want),
+		 "MEMPOOL: mempool %s: double put of object %p\n", mp->name,
+		 (const void *)m);
+	if (strstr(text, want) != NULL)
+		return true;
+#ifdef HAVE_ASAN
+	if (strncmp(text, "MBUF: ", 6) == 0 && mb_log_names(text, m) &&
+	    strstr(text, mp->name) != NULL)
+		return true;
+#endif
+	return false;
+}
+
+/*
  * Run bad(arg), which must be caught once: with the global log level at
  * ERR (even so one line: it is an ERR line) or, when `at_default`, at the
- * default level (exactly one line in all). The line names `m` and the
- * pool `mp`. The pool's avail_count does not change.
+ * default level (exactly one line in all). The line is the refusal of a
+ * free of `m` from the pool `mp`. The pool's avail_count does not change.
  */
 static void
 expect_caught(int line, void (*bad)(void *), void *arg, struct rte_mbuf *m,
@@ -75,8 +157,7 @@ expect_caught(int line, void (*bad)(void *), void *arg, struct rte_mbuf *m,
 	lines = test_log_end();
 	rte_log_set_global_level(level);
 	EXPECT_EQ_UINT(lines, 1);
-	EXPECT_TRUE(mb_log_names(test_log_text(), m));
-	EXPECT_CONTAINS(test_log_text(), mp->name);
+	EXPECT_TRUE(refusal_logged(test_log_text(), m, mp));
 	EXPECT_AVAIL(mp, avail);
 	if (failures() != before)
 		printf("^^^ bad free at line %d (mbuf %p, pool %s); log: "
@@ -117,8 +198,9 @@ do_free_bulk(void *arg)
 	rte_pktmbuf_free_bulk(b->tbl, b->n);
 }
 
-/* The pool is whole: audit, avail n, every mbuf refcnt 0, and all n can
- * be allocated once each (then freed, logging nothing). */
+/* The pool is whole: audit, avail n, every mbuf refcnt 1 (as DPDK), and
+ * all n can be allocated once each, fresh (then freed, logging
+ * nothing). */
 static void
 expect_pool_whole(int line, struct rte_mempool *mp)
 {
@@ -130,13 +212,16 @@ expect_pool_whole(int line, struct rte_mempool *mp)
 	EXPECT_AVAIL(mp, N);
 	c = mb_refcnt_census(mp);
 	EXPECT_EQ_UINT(c.n, N);
-	EXPECT_EQ_UINT(c.zero, N);
+	EXPECT_EQ_UINT(c.one, N);
 	test_log_begin();
 	while (got <= N && (tbl[got] = rte_pktmbuf_alloc(mp)) != NULL)
 		got++;
 	EXPECT_EQ_UINT(got, N);
 	for (unsigned int i = 0; i < got; i++) {
 		EXPECT_EQ_UINT(rte_mbuf_refcnt_read(tbl[i]), 1);
+		EXPECT_EQ_UINT(tbl[i]->nb_segs, 1);
+		EXPECT_NULL(tbl[i]->next);
+		EXPECT_TRUE(RTE_MBUF_DIRECT(tbl[i]));
 		for (unsigned int j = 0; j < i; j++)
 			if (tbl[j] == tbl[i]) {
 				printf("mbuf %p handed out twice (%u, %u)\n",
@@ -230,6 +315,7 @@ sc_free_seg_raw(void)
 	test_log_begin();
 	rte_pktmbuf_free(m);
 	EXPECT_AVAIL(pool, N - 1);
+	EXPECT_EQ_UINT(rte_mbuf_refcnt_read(m), 1);
 	rte_pktmbuf_free(m);
 	EXPECT_EQ_UINT(test_log_end(), 0);
 	EXPECT_AVAIL(pool, N);
@@ -253,7 +339,8 @@ sc_free_bulk(void)
 	CAUGHT(do_free_bulk, &bk, a, pool, true);
 	POOL_WHOLE(pool);
 
-	/* twice in the same bulk: [a, b, a] */
+	/* twice in the same bulk: [a, b, a]; a and b go back (avail + 2),
+	 * the second a is caught */
 	a = rte_pktmbuf_alloc(pool);
 	b = rte_pktmbuf_alloc(pool);
 	ASSERT_NOT_NULL(a);
@@ -261,17 +348,14 @@ sc_free_bulk(void)
 	tbl[0] = a;
 	tbl[1] = b;
 	tbl[2] = a;
-	bk.n = 3;
 	{
-		/* a and b go back (avail + 2), the second a is caught */
 		unsigned int avail = rte_mempool_avail_count(pool), lines;
 
 		test_log_begin();
 		rte_pktmbuf_free_bulk(tbl, 3);
 		lines = test_log_end();
 		EXPECT_EQ_UINT(lines, 1);
-		EXPECT_TRUE(mb_log_names(test_log_text(), a));
-		EXPECT_CONTAINS(test_log_text(), pool->name);
+		EXPECT_TRUE(refusal_logged(test_log_text(), a, pool));
 		EXPECT_AVAIL(pool, avail + 2);
 	}
 	POOL_WHOLE(pool);
@@ -295,7 +379,7 @@ sc_free_bulk(void)
 		rte_pktmbuf_free_bulk(tbl, 4);
 		lines = test_log_end();
 		EXPECT_EQ_UINT(lines, 1);
-		EXPECT_TRUE(mb_log_names(test_log_text(), a));
+		EXPECT_TRUE(refusal_logged(test_log_text(), a, pool));
 		EXPECT_AVAIL(pool, avail + 2);
 	}
 	POOL_WHOLE(pool);
@@ -372,17 +456,24 @@ sc_clone(void)
 	POOL_WHOLE(cpool);
 
 	/* the original freed twice while its clone lives: the second free
-	 * looks legitimate (refcnt 1) and returns it; the clone's release
-	 * of its direct mbuf then finds it in the pool: caught, the clone
-	 * itself goes back, the direct one is not put back again */
+	 * looks legitimate (refcnt 2 -> 1 at the first, so the second is
+	 * "the last") and puts the original back, unnoticed; the clone's
+	 * release of its direct mbuf then puts it a second time: refused
+	 * (naming the original and its pool), the clone itself goes back */
 	m = rte_pktmbuf_alloc(pool);
 	ASSERT_NOT_NULL(m);
 	EXPECT_NOT_NULL(rte_pktmbuf_append(m, 40));
 	c = rte_pktmbuf_clone(m, cpool);
 	ASSERT_NOT_NULL(c);
+	EXPECT_EQ_UINT(rte_mbuf_refcnt_read(m), 2);
+	test_log_begin();
 	rte_pktmbuf_free(m);
+	EXPECT_AVAIL(pool, N - 1);
+	EXPECT_EQ_UINT(rte_mbuf_refcnt_read(m), 1);
 	rte_pktmbuf_free(m);
+	EXPECT_EQ_UINT(test_log_end(), 0);
 	EXPECT_AVAIL(pool, N);
+	EXPECT_AVAIL(cpool, N - 1);
 	CAUGHT(do_free, c, m, pool, true);
 	EXPECT_AVAIL(cpool, N);
 	POOL_WHOLE(pool);
@@ -391,11 +482,39 @@ sc_clone(void)
 
 /* ---- running the scenarios */
 
+enum how { BY_ENV, BY_FLAG };
+
 struct scenario {
 	const char *name;
 	void (*fn)(void);
 	unsigned int cache;
+	enum how how;
 };
+
+/*
+ * A pktmbuf pool built by hand in debug mode (the flag): create_empty +
+ * set_ops + rte_pktmbuf_pool_init + populate_default +
+ * obj_iter(rte_pktmbuf_init), as rte_pktmbuf_pool_create does.
+ */
+static struct rte_mempool *
+pool_by_flag(const char *name, unsigned int cache, uint16_t room)
+{
+	struct rte_pktmbuf_pool_private pp;
+	struct rte_mempool *mp;
+
+	memset(&pp, 0, sizeof(pp));
+	pp.mbuf_data_room_size = room;
+	mp = rte_mempool_create_empty(name, N, sizeof(struct rte_mbuf) + room,
+				      cache, sizeof(pp), SOCKET_ID_ANY,
+				      RTMEM_MEMPOOL_F_DEBUG);
+	ASSERT_NOT_NULL(mp);
+	ASSERT_EQ_INT(rte_mempool_set_ops_byname(mp,
+			rte_mbuf_best_mempool_ops(), NULL), 0);
+	rte_pktmbuf_pool_init(mp, &pp);
+	ASSERT_EQ_INT(rte_mempool_populate_default(mp), (int)N);
+	ASSERT_EQ_UINT(rte_mempool_obj_iter(mp, rte_pktmbuf_init, NULL), N);
+	return mp;
+}
 
 static int
 child(void *arg)
@@ -403,13 +522,27 @@ child(void *arg)
 	const struct scenario *s = arg;
 
 	ASSERT_GE_INT(test_eal_init(MBUF_EAL_ARGS), 0);
-	pool = rte_pktmbuf_pool_create("mbuf_pool1", N, s->cache, 0,
-				       RTE_MBUF_DEFAULT_BUF_SIZE,
-				       SOCKET_ID_ANY);
-	cpool = rte_pktmbuf_pool_create("mbuf_clones", N, s->cache, 0, 0,
-					SOCKET_ID_ANY);
+	if (s->how == BY_ENV) {
+		/* read by rte_mempool_create_empty */
+		ASSERT_EQ_INT(setenv("RTMEM_MEMPOOL_DEBUG", "1", 1), 0);
+		pool = rte_pktmbuf_pool_create("mbuf_pool1", N, s->cache, 0,
+					       RTE_MBUF_DEFAULT_BUF_SIZE,
+					       SOCKET_ID_ANY);
+		cpool = rte_pktmbuf_pool_create("mbuf_clones", N, s->cache,
+						0, 0, SOCKET_ID_ANY);
+	} else {
+		ASSERT_EQ_INT(unsetenv("RTMEM_MEMPOOL_DEBUG"), 0);
+		pool = pool_by_flag("mbuf_pool1", s->cache,
+				    RTE_MBUF_DEFAULT_BUF_SIZE);
+		cpool = pool_by_flag("mbuf_clones", s->cache, 0);
+	}
 	ASSERT_NOT_NULL(pool);
 	ASSERT_NOT_NULL(cpool);
+#ifndef MBUF_TEST_DPDK
+	/* the pools are in debug mode (else the scenarios test nothing) */
+	ASSERT_TRUE((pool->flags & RTMEM_MEMPOOL_F_DEBUG) != 0);
+	ASSERT_TRUE((cpool->flags & RTMEM_MEMPOOL_F_DEBUG) != 0);
+#endif
 	/* ordinary use logs nothing (POOL_WHOLE checks) */
 	POOL_WHOLE(pool);
 	POOL_WHOLE(cpool);
@@ -432,16 +565,23 @@ main(void)
 		{ "chain", sc_chain },
 		{ "clone", sc_clone },
 	};
-	static const unsigned int caches[] = { 0, 32 };
+	/* no cache: RTMEM_MEMPOOL_DEBUG=1; a cache: RTMEM_MEMPOOL_F_DEBUG */
+	static const struct { unsigned int cache; enum how how; } pools[] = {
+		{ 0, BY_ENV },
+		{ 32, BY_FLAG },
+	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	for (unsigned int i = 0; i < RTE_DIM(sc); i++)
-		for (unsigned int c = 0; c < RTE_DIM(caches); c++) {
-			struct scenario s = { sc[i].name, sc[i].fn, caches[c] };
-			char what[128];
+		for (unsigned int p = 0; p < RTE_DIM(pools); p++) {
+			struct scenario s = { sc[i].name, sc[i].fn,
+					      pools[p].cache, pools[p].how };
+			char what[160];
 
-			snprintf(what, sizeof(what), "%s, cache %u", s.name,
-				 s.cache);
+			snprintf(what, sizeof(what), "%s, cache %u, %s", s.name,
+				 s.cache, s.how == BY_ENV ?
+				 "RTMEM_MEMPOOL_DEBUG=1" :
+				 "RTMEM_MEMPOOL_F_DEBUG");
 			printf("%s\n", what);
 			test_child_ok(what, child, &s, 60);
 		}

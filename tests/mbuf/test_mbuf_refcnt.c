@@ -688,12 +688,10 @@ main(void)
 	rte_mempool_audit(pool);
 	rte_mempool_audit(cpool);
 	rte_mempool_audit(pool2);
-#ifdef MBUF_TEST_RTMEM
-	/* every mbuf is back, each with refcnt 0 */
-	EXPECT_EQ_UINT(mb_refcnt_census(pool).zero, N_POOL);
-	EXPECT_EQ_UINT(mb_refcnt_census(cpool).zero, N_POOL);
-	EXPECT_EQ_UINT(mb_refcnt_census(pool2).zero, N_POOL);
-#endif
+	/* every mbuf is back, each with refcnt 1 (as DPDK) */
+	EXPECT_EQ_UINT(mb_refcnt_census(pool).one, N_POOL);
+	EXPECT_EQ_UINT(mb_refcnt_census(cpool).one, N_POOL);
+	EXPECT_EQ_UINT(mb_refcnt_census(pool2).one, N_POOL);
 	rte_mempool_free(pool);
 	rte_mempool_free(cpool);
 	rte_mempool_free(pool2);

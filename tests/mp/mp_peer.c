@@ -61,7 +61,9 @@
  *                 alloc build packets 0 .. MPM_ALLOC_N-1 (replies) and send
  *                       each mpm_copies() times (refcnt raised to match);
  *                       then allocate an mbuf, free it and publish it in
- *                       MP_ZONE's reply (for the primary's second free);
+ *                       MP_ZONE's reply (for the primary's second free,
+ *                       which the pool, made in the mempool's debug mode,
+ *                       refuses; the mbuf stays in this lcore's cache);
  *                       print "sent n=<n>", wait for stdin to close, then
  *                       print "avail=<count>" (it must be MPM_N);
  *                 hold  answer MPM_HOLD_K requests as echo does, take

@@ -13,12 +13,19 @@
  *   Afterwards the pool is full (avail_count == MPM_N), passes
  *   rte_mempool_audit(), and hands out each of its MPM_N mbufs once, each
  *   in the state of a fresh allocation.
- * - alloc: the secondary allocates MPM_ALLOC_N packets and sends them,
- *   some twice (the same mbuf with refcnt 2); the primary checks and frees
- *   each (the second copy after the first: refcnt 2, then 1). Then the
- *   secondary frees an mbuf into its cache and the primary frees it again:
- *   one log line naming the mbuf and its pool, and the pool stays exact
- *   (MPM_N, each once).
+ * - alloc, on a pool in the mempool's debug mode (made anew with
+ *   RTMEM_MEMPOOL_DEBUG=1 in the environment; the mbuf library keeps
+ *   DPDK's reference counts, refcnt 1 in the pool, and double frees are
+ *   caught only there): the secondary allocates MPM_ALLOC_N packets and
+ *   sends them, some twice (the same mbuf with refcnt 2); the primary
+ *   checks and frees each (the second copy after the first: refcnt 2,
+ *   then 1), logging nothing. Then the secondary frees an mbuf into its
+ *   lcore cache and the primary frees it again: the object's debug cookie
+ *   is in shared memory, so the primary's put is refused with the
+ *   mempool's one line "mempool mp_mbuf_pool: double put of object <mbuf>"
+ *   and the pool stays exact (MPM_N, each once; the secondary counts
+ *   MPM_N too). Without debug mode the second free would put the mbuf
+ *   twice, as in DPDK.
  * - kill: the secondary answers MPM_HOLD_K requests, takes MPM_HOLD_H more
  *   and keeps them, allocates MPM_HOLD_A mbufs, says how many mbufs it
  *   holds and is killed (SIGKILL). The primary goes on: it takes back the
@@ -27,6 +34,8 @@
  *   secondary held missing; it allocates every other mbuf, and a new
  *   secondary on the same lcore runs the echo traffic again, after which
  *   the pool holds all but the lost mbufs.
+ * echo and kill run on plain pools (each case makes its own pool under
+ * the same name; the secondaries look it up by name).
  */
 #include <stdlib.h>
 
@@ -36,6 +45,7 @@
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 #include <rte_ring.h>
+#include <rtmem.h>
 
 #include "mp_common.h"
 #include "mp_mbuf.h"
@@ -139,6 +149,27 @@ traffic(uint32_t n_req, uint32_t n_rep, int timeout_ms)
 	return got;
 }
 
+/*
+ * Make the pool MPM_POOL (freeing the previous one, which must be full):
+ * in the mempool's debug mode when `debug` (RTMEM_MEMPOOL_DEBUG=1 while
+ * it is created, read by rte_mempool_create_empty), else plain.
+ */
+static void
+pool_make(bool debug)
+{
+	if (mp != NULL)
+		rte_mempool_free(mp);
+	if (debug)
+		ASSERT_EQ_INT(setenv("RTMEM_MEMPOOL_DEBUG", "1", 1), 0);
+	else
+		ASSERT_EQ_INT(unsetenv("RTMEM_MEMPOOL_DEBUG"), 0);
+	mp = rte_pktmbuf_pool_create(MPM_POOL, MPM_N, MPM_CACHE, 0, MPM_ROOM,
+				     SOCKET_ID_ANY);
+	ASSERT_EQ_INT(unsetenv("RTMEM_MEMPOOL_DEBUG"), 0);
+	ASSERT_NOT_NULL(mp);
+	ASSERT_EQ_INT(!!(mp->flags & RTMEM_MEMPOOL_F_DEBUG), debug);
+}
+
 /* Start mp_peer mbuf <mode> as a secondary on PEER_LCORE. */
 static void
 peer_start(struct mp_proc *p, const char *mode)
@@ -185,12 +216,14 @@ case_alloc(struct mp_zone *z)
 {
 	int64_t deadline = mp_now_ms() + 60000;
 	struct rte_mbuf *m, *first = NULL;
-	char line[256], why[200], addr[32];
+	char line[256], why[200], want[128];
 	unsigned int bad = 0;
 	struct mp_proc p;
 
+	pool_make(true);
 	z->reply = NULL;
 	peer_start(&p, "alloc");
+	test_log_begin();
 	for (uint32_t seq = 0; seq < MPM_ALLOC_N && bad == 0; seq++) {
 		for (unsigned int c = 0; c < mpm_copies(seq); c++) {
 			while (rte_ring_dequeue(to_pri, (void **)&m) != 0) {
@@ -210,25 +243,31 @@ case_alloc(struct mp_zone *z)
 			rte_pktmbuf_free(m);
 		}
 	}
+	/* the legitimate frees (refcnt 2, then 1) log nothing */
+	EXPECT_EQ_UINT(test_log_end(), 0);
 	EXPECT_EQ_UINT(bad, 0);
 	ASSERT_EQ_INT(mp_line(&p, line, sizeof(line), 30000), 0);
 	EXPECT_CONTAINS(line, "sent n=");
 	EXPECT_EQ_UINT(rte_ring_count(to_pri), 0);
 
-	/* the secondary freed this one already: the second free is refused */
+	/* the secondary freed this one already (it is in its lcore cache):
+	 * the second free, here, is refused by the mempool */
 	ASSERT_NOT_NULL(z->reply);
 	m = (struct rte_mbuf *)(void *)z->reply;
-	snprintf(addr, sizeof(addr), "%p", (void *)m);
+	EXPECT_EQ_UINT(rte_mbuf_refcnt_read(m), 1); /* as DPDK */
+	snprintf(want, sizeof(want),
+		 "MEMPOOL: mempool %s: double put of object %p\n", MPM_POOL,
+		 (void *)m);
 	test_log_begin();
 	rte_pktmbuf_free(m);
 	EXPECT_EQ_UINT(test_log_end(), 1);
-	EXPECT_CONTAINS(test_log_text(), addr);
-	EXPECT_CONTAINS(test_log_text(), MPM_POOL);
+	EXPECT_CONTAINS(test_log_text(), want);
 
 	peer_end(&p, "avail=4095");
 	EXPECT_EQ_UINT(rte_mempool_avail_count(mp), MPM_N);
 	rte_mempool_audit(mp);
 	drain_check(MPM_N);
+	pool_make(false);
 }
 
 static void
@@ -293,9 +332,7 @@ cases(void *arg)
 	snprintf(args, sizeof(args), "--lcores 0@0 --file-prefix %s",
 		 test_file_prefix());
 	ASSERT_GE_INT(test_eal_init(args), 0);
-	mp = rte_pktmbuf_pool_create(MPM_POOL, MPM_N, MPM_CACHE, 0, MPM_ROOM,
-				     SOCKET_ID_ANY);
-	ASSERT_NOT_NULL(mp);
+	pool_make(false);
 	to_sec = rte_ring_create(MPM_TO_SEC, MPM_RING, SOCKET_ID_ANY,
 				 RING_F_SP_ENQ | RING_F_SC_DEQ);
 	to_pri = rte_ring_create(MPM_TO_PRI, MPM_RING, SOCKET_ID_ANY,
