@@ -71,6 +71,7 @@
 #include <rte_mempool.h>
 
 #include "mbuf_test.h"
+#include "test_mempool_gone.h"
 
 #define HR RTE_PKTMBUF_HEADROOM
 #define N 32u
@@ -145,21 +146,6 @@ alloc_data(struct rte_mempool *mp, uint16_t len, uint32_t seed)
 /* ------------------------------------------------------------------ */
 /* pools                                                              */
 
-/* No pool and no memzone by that name; the memzone count is `zones`. */
-static void
-expect_nothing(const char *name, unsigned int zones)
-{
-	char mz_name[RTE_MEMZONE_NAMESIZE + 40];
-
-	rte_errno = 0;
-	EXPECT_NULL(rte_mempool_lookup(name));
-	EXPECT_EQ_INT(rte_errno, ENOENT);
-	snprintf(mz_name, sizeof(mz_name), RTE_MEMPOOL_MZ_FORMAT, name);
-	if (strlen(mz_name) < RTE_MEMZONE_NAMESIZE)
-		EXPECT_NULL(rte_memzone_lookup(mz_name));
-	EXPECT_EQ_UINT(test_memzone_count(), zones);
-}
-
 /* A valid mbuf pool of that name can be made, used and freed. */
 static void
 expect_name_usable(const char *name)
@@ -219,7 +205,7 @@ create_fails(int line, const char *name, unsigned int n, unsigned int cache,
 #endif
 		if (mp != NULL)
 			rte_mempool_free(mp);
-		expect_nothing(name, zones);
+		test_expect_no_mempool(name, zones);
 	}
 	if (strlen(name) < RTE_MEMPOOL_NAMESIZE)
 		expect_name_usable(name);

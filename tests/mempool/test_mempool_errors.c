@@ -55,21 +55,7 @@
 #include <rte_mempool.h>
 
 #include "mempool_test.h"
-
-/* No pool and no memzone by that name; the memzone count is `zones`. */
-static void
-expect_nothing(const char *name, unsigned int zones)
-{
-	char mz_name[RTE_MEMZONE_NAMESIZE + 40];
-
-	rte_errno = 0;
-	EXPECT_NULL(rte_mempool_lookup(name));
-	EXPECT_EQ_INT(rte_errno, ENOENT);
-	snprintf(mz_name, sizeof(mz_name), RTE_MEMPOOL_MZ_FORMAT, name);
-	if (strlen(mz_name) < RTE_MEMZONE_NAMESIZE)
-		EXPECT_NULL(rte_memzone_lookup(mz_name));
-	EXPECT_EQ_UINT(test_memzone_count(), zones);
-}
+#include "test_mempool_gone.h"
 
 /* A valid pool of that name can be made (and is freed again). */
 static void
@@ -105,7 +91,7 @@ create_fails(int line, const char *name, unsigned int n, unsigned int elt,
 		EXPECT_NE_INT(rte_errno, 0);
 	if (mp != NULL)
 		rte_mempool_free(mp);
-	expect_nothing(name, zones);
+	test_expect_no_mempool(name, zones);
 	rte_errno = 0;
 	mp = rte_mempool_create_empty(name, n, elt, cache, 0, SOCKET_ID_ANY,
 				      flags);
@@ -115,7 +101,7 @@ create_fails(int line, const char *name, unsigned int n, unsigned int elt,
 	}
 	if (mp != NULL)
 		rte_mempool_free(mp);
-	expect_nothing(name, zones);
+	test_expect_no_mempool(name, zones);
 	if (strlen(name) < RTE_MEMPOOL_NAMESIZE)
 		expect_name_usable(name);
 	EXPECT_EQ_UINT(test_memzone_count(), zones);
@@ -225,7 +211,7 @@ test_names(void)
 	EXPECT_EQ_UINT(mp->nb_mem_chunks, 0);
 	EXPECT_EQ_PTR(rte_mempool_lookup(name), mp);
 	rte_mempool_free(mp);
-	expect_nothing(name, zones);
+	test_expect_no_mempool(name, zones);
 
 	/* the empty name is an ordinary miss */
 	rte_errno = 0;
