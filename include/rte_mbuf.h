@@ -820,27 +820,34 @@ rte_pktmbuf_reset_headroom(struct rte_mbuf *m)
  * @param m
  *   The mbuf.
  */
-static inline void
-rte_pktmbuf_reset(struct rte_mbuf *m)
+/* @internal The fields rte_pktmbuf_reset() clears besides the rearm word. */
+static __rte_always_inline void
+__rte_pktmbuf_reset_packet(struct rte_mbuf *m)
 {
 	m->next = NULL;
 	m->pkt_len = 0;
 	m->tx_offload = 0;
 	m->vlan_tci = 0;
 	m->vlan_tci_outer = 0;
-	m->nb_segs = 1;
-	m->port = RTE_MBUF_PORT_INVALID;
 	m->ol_flags &= RTE_MBUF_F_EXTERNAL;
 	m->packet_type = 0;
-	rte_pktmbuf_reset_headroom(m);
 	m->data_len = 0;
+}
+
+static inline void
+rte_pktmbuf_reset(struct rte_mbuf *m)
+{
+	m->nb_segs = 1;
+	m->port = RTE_MBUF_PORT_INVALID;
+	rte_pktmbuf_reset_headroom(m);
+	__rte_pktmbuf_reset_packet(m);
 	__rte_mbuf_sanity_check(m, 1);
 }
 
 /*
- * @internal rte_pktmbuf_reset() plus refcnt = 1, for a freshly allocated
- * mbuf: data_off, refcnt, nb_segs and port (the 8-byte rearm word) are
- * written in one store.
+ * @internal rte_pktmbuf_reset() for a freshly allocated mbuf, whose
+ * refcnt is 1: data_off, refcnt, nb_segs and port (the 8-byte rearm
+ * word) are written in one store.
  */
 static __rte_always_inline void
 __rte_pktmbuf_reset_alloc(struct rte_mbuf *m)
@@ -854,14 +861,7 @@ __rte_pktmbuf_reset_alloc(struct rte_mbuf *m)
 	rearm[3] = RTE_MBUF_PORT_INVALID; /* port */
 	memcpy((char *)m + offsetof(struct rte_mbuf, data_off), rearm,
 	       sizeof(rearm));
-	m->next = NULL;
-	m->pkt_len = 0;
-	m->tx_offload = 0;
-	m->vlan_tci = 0;
-	m->vlan_tci_outer = 0;
-	m->ol_flags &= RTE_MBUF_F_EXTERNAL;
-	m->packet_type = 0;
-	m->data_len = 0;
+	__rte_pktmbuf_reset_packet(m);
 	__rte_mbuf_sanity_check(m, 1);
 }
 
